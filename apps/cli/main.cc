@@ -1,0 +1,30 @@
+// precis: the command-line front end. A thin shim: parse flags, call the
+// library, print, map Status to an exit code (0 ok, 1 bad input, 2 usage).
+#include <cstdio>
+#include <exception>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "precis: faithful extractive summaries of news articles and clusters,\n"
+      "with byte-exact provenance for every sentence."};
+  app.name("precis");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "precis 0.1.0");
+  int exit_code = precis::cli::kExitOk;
+  precis::cli::AddSummarizeCommand(app, exit_code);
+  precis::cli::AddSegmentCommand(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return precis::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "precis: internal error: %s\n", e.what());
+    return precis::cli::kExitBadInput;
+  }
+  return exit_code;
+}

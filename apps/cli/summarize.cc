@@ -1,0 +1,183 @@
+// precis summarize: files (one cluster) or JSON Lines (a cluster per line).
+#include <stdio.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "cli_io.h"
+#include "commands.h"
+#include "precis/io.h"
+#include "precis/summarizer.h"
+
+namespace precis::cli {
+namespace {
+
+struct SummarizeArgs {
+  std::vector<std::string> files;
+  std::string input = "text";
+  std::string format = "text";
+  std::string lang = "en";
+  int sentences = 0;
+  long words = 0;
+  long bytes = 0;
+  double ratio = 0;
+  bool truncate = false;
+  bool explain = false;
+  bool no_clean = false;
+  bool pdf = false;
+};
+
+Result<SummarizerOptions> MakeOptions(const SummarizeArgs& a, const CLI::App& sub) {
+  SummarizerOptions o;
+  o.lang = a.lang;
+  o.truncate = a.truncate;
+  o.clean = !a.no_clean;
+  o.pdf = a.pdf;
+  if (sub.count("--sentences")) o.budget = {BudgetUnit::kSentences, double(a.sentences)};
+  if (sub.count("--words")) o.budget = {BudgetUnit::kWords, double(a.words)};
+  if (sub.count("--bytes")) o.budget = {BudgetUnit::kBytes, double(a.bytes)};
+  if (sub.count("--ratio")) o.budget = {BudgetUnit::kRatio, a.ratio};
+  return o;
+}
+
+OutputFormat ParseFormat(const std::string& f) {
+  if (f == "json") return OutputFormat::kJson;
+  if (f == "markdown") return OutputFormat::kMarkdown;
+  return OutputFormat::kText;
+}
+
+int RunFiles(const SummarizeArgs& args, const Summarizer& summarizer) {
+  Cluster cluster;
+  std::vector<std::string> files = args.files.empty()
+                                       ? std::vector<std::string>{"-"}
+                                       : args.files;
+  for (const std::string& path : files) {
+    auto bytes = ReadFileBytes(path);
+    if (!bytes.ok()) return ReportError(bytes.status());
+    const std::string id = path == "-" ? "<stdin>" : path;
+    if (Status s = CheckText(*bytes, id); !s.ok()) return ReportError(s);
+    cluster.docs.push_back({id, "", "", std::move(*bytes)});
+  }
+  auto summary = summarizer.Summarize(cluster);
+  if (!summary.ok()) return ReportError(summary.status());
+  WriteOptions w;
+  w.format = ParseFormat(args.format);
+  w.explain = args.explain;
+  std::string out = FormatSummary(cluster, *summary, "null", w);
+  if (w.format == OutputFormat::kJson) out += '\n';
+  WriteStdout(out);
+  if (w.format != OutputFormat::kJson && args.explain) {
+    std::fputs(FormatDroppedReport(cluster, *summary).c_str(), stderr);
+  } else {
+    for (const std::string& warning : summary->warnings) {
+      std::fprintf(stderr, "precis: warning: %s\n", warning.c_str());
+    }
+  }
+  return kExitOk;
+}
+
+// One output line per input line, in order; a bad line yields an error
+// object in its place and the run goes on.
+int RunJsonl(const SummarizeArgs& args, const Summarizer& summarizer) {
+  if (args.files.size() > 1) {
+    return ReportError(Status::InvalidArgument(
+        "--input jsonl reads one file (or '-'); concatenate the files first"));
+  }
+  const std::string path = args.files.empty() ? "-" : args.files[0];
+  FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (in == nullptr) {
+    return ReportError(Status::NotFound("cannot open '" + path + "'"));
+  }
+  WriteOptions w;
+  w.format = OutputFormat::kJson;
+  w.explain = args.explain;
+  bool any_failed = false;
+  char* buf = nullptr;
+  size_t cap = 0;
+  ssize_t len;
+  size_t line_no = 0;
+  while ((len = getline(&buf, &cap, in)) >= 0) {
+    ++line_no;
+    std::string_view line(buf, static_cast<size_t>(len));
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string out;
+    JsonlRecord record = ParseJsonlLine(line);
+    if (!record.cluster.ok()) {
+      Status s(record.cluster.status().code(),
+               "line " + std::to_string(line_no) + ": " +
+                   record.cluster.status().message());
+      out = FormatError(record.id_json, s);
+      any_failed = true;
+    } else {
+      auto summary = summarizer.Summarize(*record.cluster);
+      if (summary.ok()) {
+        out = FormatSummary(*record.cluster, *summary, record.id_json, w);
+      } else {
+        out = FormatError(record.id_json, summary.status());
+        any_failed = true;
+      }
+    }
+    out += '\n';
+    WriteStdout(out);
+  }
+  std::free(buf);
+  if (path != "-") std::fclose(in);
+  return any_failed ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+void AddSummarizeCommand(CLI::App& root, int& exit_code) {
+  auto args = std::make_shared<SummarizeArgs>();
+  CLI::App* sub = root.add_subcommand(
+      "summarize",
+      "Summarize FILEs as one cluster (one document each; a single file is a\n"
+      "single-document summary), or a JSON Lines stream of clusters.\n"
+      "Default budget: 5 sentences.");
+  sub->add_option("files", args->files,
+                  "Input files; '-' or none reads stdin");
+  sub->add_option("--input", args->input,
+                  "text (default): each FILE is a document;\n"
+                  "jsonl: each line is a cluster {\"id\", \"docs\": [{\"id\", "
+                  "\"title\", \"date\", \"text\"}]}, output is JSON Lines")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  auto* s = sub->add_option("--sentences", args->sentences, "Budget: at most N sentences");
+  auto* w = sub->add_option("--words", args->words,
+                            "Budget: at most N words (whitespace-separated)");
+  auto* b = sub->add_option("--bytes", args->bytes,
+                            "Budget: at most N bytes (sentences joined by a space)");
+  auto* r = sub->add_option("--ratio", args->ratio,
+                            "Budget: this fraction (0, 1] of the input's words");
+  s->excludes(w, b, r);
+  w->excludes(b, r);
+  b->excludes(r);
+  sub->add_flag("--truncate", args->truncate,
+                "Fill a --words or --bytes budget exactly by cutting the last\n"
+                "sentence (the DUC/TAC convention); it is marked truncated");
+  sub->add_option("--format", args->format,
+                  "text (default), json (one line per result) or markdown")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  sub->add_option("--lang", args->lang,
+                  "Language code for stopwords, stemming and segmentation "
+                  "(default en)");
+  sub->add_flag("--explain", args->explain,
+                "JSON: add \"dropped\" (what cleaning removed and why);\n"
+                "text: print that report on stderr");
+  sub->add_flag("--no-clean", args->no_clean,
+                "Keep repeated titles, headline-like lines and duplicates");
+  sub->add_flag("--pdf", args->pdf,
+                "Segment as text from a PDF (see precis segment --help)");
+  sub->callback([args, sub, &exit_code] {
+    auto options = MakeOptions(*args, *sub);
+    if (!options.ok()) { exit_code = ReportError(options.status()); return; }
+    auto summarizer = Summarizer::Create(*options);
+    if (!summarizer.ok()) { exit_code = ReportError(summarizer.status()); return; }
+    exit_code = args->input == "jsonl" ? RunJsonl(*args, *summarizer)
+                                       : RunFiles(*args, *summarizer);
+  });
+}
+
+}  // namespace precis::cli

@@ -1,0 +1,21 @@
+# Every third-party library precis uses, found once, here. All come from
+# Debian 12 packages; scripts/install-deps lists them.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+add_library(precis_stemmer INTERFACE)
+target_include_directories(precis_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR})
+target_link_libraries(precis_stemmer INTERFACE ${STEMMER_LIBRARY})
+
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+
+if(PRECIS_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(PRECIS_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,54 @@
+// Reading inputs and writing summaries in precis' formats. The JSON written
+// here is the output contract shared by the CLI, the server and the Python
+// module (documented in doc/json.md).
+#ifndef PRECIS_IO_H_
+#define PRECIS_IO_H_
+
+#include <string>
+#include <string_view>
+
+#include "precis/status.h"
+#include "precis/summarizer.h"
+
+namespace precis {
+
+// The whole file ("-" reads stdin). Errors name the path.
+Result<std::string> ReadFileBytes(const std::string& path);
+
+// OK when `bytes` is text precis can read: valid UTF-8 without NUL bytes.
+// Otherwise kInvalidInput naming `name` and the byte offset of the problem.
+Status CheckText(std::string_view bytes, std::string_view name);
+
+// One line of JSON Lines input:
+//   {"id": ..., "docs": [{"id": ..., "title": ..., "date": ..., "text": ...}]}
+// or, for one document, {"id": ..., "text": ...}. `title`, `date` and the
+// ids are optional (a document without an id gets its index, "0", "1", ...).
+struct JsonlRecord {
+  std::string id_json = "null";  // the line's "id" as JSON, echoed in output
+  Result<Cluster> cluster = Status::Internal("unparsed");
+};
+JsonlRecord ParseJsonlLine(std::string_view line);
+
+enum class OutputFormat { kText, kJson, kMarkdown };
+
+struct WriteOptions {
+  OutputFormat format = OutputFormat::kJson;
+  bool explain = false;  // JSON: add "dropped"
+};
+
+// One result. JSON is a single line without a trailing newline:
+//   {"id": ID, "sentences": [{"doc", "begin", "end", "text", "score",
+//    "truncated"?}], "warnings"?: [...], "dropped"?: [...]}
+// Text is one sentence per line; Markdown a bullet list with sources.
+std::string FormatSummary(const Cluster& cluster, const Summary& summary,
+                          std::string_view id_json, const WriteOptions& options);
+
+// {"id": ID, "error": {"code": "...", "message": "..."}}
+std::string FormatError(std::string_view id_json, const Status& status);
+
+// A human-readable account of what cleaning dropped and why (for stderr).
+std::string FormatDroppedReport(const Cluster& cluster, const Summary& summary);
+
+}  // namespace precis
+
+#endif  // PRECIS_IO_H_

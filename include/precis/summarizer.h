@@ -1,0 +1,142 @@
+// precis: faithful extractive summaries of one article or a cluster of
+// articles about one event. Start here.
+//
+//   precis::SummarizerOptions options;
+//   options.budget = {precis::BudgetUnit::kWords, 100};
+//   auto summarizer = precis::Summarizer::Create(options);
+//   if (!summarizer.ok()) { ... summarizer.status().message() ... }
+//   auto summary = summarizer->Summarize(cluster);
+//
+// Invariant: every summary sentence is a span of an input document.
+// For s in summary.sentences:
+//   cluster.docs[s.doc].text.substr(s.begin, s.end - s.begin)
+// is the extract, byte for byte (for a truncated sentence, its first part).
+//
+// A Summarizer is immutable once created and may be shared by threads; each
+// Summarize call uses its own scratch space. Same input and options give the
+// same output, byte for byte, on any thread.
+#ifndef PRECIS_SUMMARIZER_H_
+#define PRECIS_SUMMARIZER_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "precis/status.h"
+
+namespace precis {
+
+struct Document {
+  std::string id;
+  std::string title;  // optional; empty when unknown
+  std::string date;   // optional "YYYY-MM-DD"; empty when unknown
+  std::string text;   // the original bytes; must be valid UTF-8
+};
+
+// One event: one or more documents. A single document gives a
+// single-document summary.
+struct Cluster {
+  std::string id;
+  std::vector<Document> docs;
+};
+
+enum class BudgetUnit { kSentences, kWords, kBytes, kRatio };
+
+// How long the summary may be. Words are whitespace-separated tokens (as
+// ROUGE's -l counts them); bytes are UTF-8 bytes of the sentences joined by
+// one space; a ratio is a fraction (0, 1] of the input's words.
+struct Budget {
+  BudgetUnit unit = BudgetUnit::kSentences;
+  double value = 5;
+};
+
+struct SummarizerOptions {
+  // ISO 639-1 code: selects stopwords, stemmer and segmentation rules. Every
+  // language Snowball ships is accepted (see SupportedLanguages()).
+  std::string lang = "en";
+  // Default: 5 sentences.
+  Budget budget;
+  // With a words or bytes budget: fill it exactly by cutting the last
+  // sentence (the DUC/TAC evaluation convention). The cut sentence is marked
+  // truncated and its span still matches the document's bytes.
+  bool truncate = false;
+  // Drop web noise before scoring: repeated lines and titles, unpunctuated
+  // headline-like lines far off the cluster's topic, duplicate sentences.
+  bool clean = true;
+  // Two selected sentences never have a content-word cosine above this, nor
+  // share a verbatim run of quote_ngram words (the same quote).
+  double max_similarity = 0.5;
+  int quote_ngram = 5;
+  // Segment as text extracted from a PDF (see SegmentOptions::pdf).
+  bool pdf = false;
+};
+
+struct SummarySentence {
+  size_t doc = 0;    // index into Cluster::docs
+  size_t begin = 0;  // byte offsets into Cluster::docs[doc].text
+  size_t end = 0;
+  double score = 0;  // the scorer's score, higher is more central
+  bool truncated = false;
+};
+
+// Why the clean stage removed a span before scoring.
+// The names are a closed set, part of the JSON contract.
+enum class DropReason {
+  kHeadline,       // "headline": an unpunctuated title or subhead line, kept
+                   // out of the summary (the first copy of a title)
+  kRepeatedTitle,  // "repeated-title": another copy of a headline, see `of`
+  kDuplicateOf,    // "duplicate-of": a (near-)copy of a kept sentence, see `of`
+  kOffTopic,       // "off-topic": a headline-like line unrelated to the
+                   // cluster (a sidebar or "related" link)
+  kFragment,       // "fragment": no words at all (rules, bullets, stray marks)
+};
+std::string_view DropReasonName(DropReason reason);
+
+struct SpanRef {
+  size_t doc = 0;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+struct DroppedSpan {
+  SpanRef span;
+  DropReason reason = DropReason::kDuplicateOf;
+  std::optional<SpanRef> of;  // the kept copy, for duplicates
+};
+
+struct Summary {
+  std::vector<SummarySentence> sentences;  // in reading order
+  std::vector<DroppedSpan> dropped;        // in document and byte order
+  std::vector<std::string> warnings;       // e.g. why a summary is empty
+};
+
+class Summarizer {
+ public:
+  // Validates the options and loads the language's resources.
+  static Result<Summarizer> Create(const SummarizerOptions& options);
+
+  // Fails with kInvalidInput when a document is not valid UTF-8 (the message
+  // names the document and the byte offset).
+  Result<Summary> Summarize(const Cluster& cluster) const;
+
+  const SummarizerOptions& options() const;
+
+  Summarizer(Summarizer&&) noexcept;
+  Summarizer& operator=(Summarizer&&) noexcept;
+  ~Summarizer();
+
+ private:
+  struct Impl;
+  explicit Summarizer(std::unique_ptr<const Impl> impl);
+  std::unique_ptr<const Impl> impl_;
+};
+
+// ISO 639-1 codes of the languages with a Snowball stemmer, sorted.
+std::vector<std::string> SupportedLanguages();
+
+}  // namespace precis
+
+#endif  // PRECIS_SUMMARIZER_H_

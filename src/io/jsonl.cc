@@ -1,0 +1,125 @@
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "precis/io.h"
+
+namespace precis {
+namespace {
+
+using nlohmann::json;
+
+// Strings as they are; numbers as their JSON text; anything else is an error.
+Result<std::string> IdString(const json& v, const std::string& where) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
+  return Status::InvalidInput(where + " must be a string or an integer");
+}
+
+Result<std::string> OptionalString(const json& obj, const char* key,
+                                   const std::string& where) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return std::string();
+  if (!it->is_string()) {
+    return Status::InvalidInput(where + "\"" + key + "\" must be a string");
+  }
+  return it->get<std::string>();
+}
+
+// `where` prefixes error messages, e.g. "docs[2]: ".
+Result<Document> ParseDocument(const json& d, size_t index,
+                               const std::string& where) {
+  if (!d.is_object()) return Status::InvalidInput(where + "must be an object");
+  Document doc;
+  auto id = d.find("id");
+  if (id == d.end() || id->is_null()) {
+    doc.id = std::to_string(index);
+  } else {
+    auto s = IdString(*id, where + "\"id\"");
+    if (!s.ok()) return s.status();
+    doc.id = *s;
+  }
+  auto text = d.find("text");
+  if (text == d.end() || !text->is_string()) {
+    return Status::InvalidInput(where + "needs a \"text\" string");
+  }
+  doc.text = text->get<std::string>();
+  auto title = OptionalString(d, "title", where);
+  if (!title.ok()) return title.status();
+  doc.title = *title;
+  auto date = OptionalString(d, "date", where);
+  if (!date.ok()) return date.status();
+  doc.date = *date;
+  return doc;
+}
+
+}  // namespace
+
+JsonlRecord ParseJsonlLine(std::string_view line) {
+  JsonlRecord record;
+  // Depth is bounded by nlohmann's recursive parser; reject absurd nesting
+  // before it can exhaust the stack.
+  size_t depth = 0, max_depth = 0;
+  for (char c : line) {
+    if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
+    else if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  if (max_depth > 64) {
+    record.cluster = Status::InvalidInput("JSON nested deeper than 64 levels");
+    return record;
+  }
+  json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    record.cluster = Status::InvalidInput("malformed JSON");
+    return record;
+  }
+  if (!j.is_object()) {
+    record.cluster = Status::InvalidInput("each line must be a JSON object");
+    return record;
+  }
+  auto id = j.find("id");
+  if (id != j.end()) {
+    record.id_json = id->dump();
+    if (!id->is_null()) {
+      auto s = IdString(*id, "\"id\"");
+      if (!s.ok()) {
+        record.cluster = s.status();
+        return record;
+      }
+    }
+  }
+  Cluster cluster;
+  if (id != j.end() && !id->is_null()) cluster.id = *IdString(*id, "");
+  auto docs = j.find("docs");
+  if (docs == j.end()) {
+    if (j.contains("text")) {
+      auto doc = ParseDocument(j, 0, "");
+      if (!doc.ok()) {
+        record.cluster = doc.status();
+        return record;
+      }
+      doc->id = cluster.id.empty() ? "0" : cluster.id;
+      cluster.docs.push_back(std::move(*doc));
+      record.cluster = std::move(cluster);
+      return record;
+    }
+    record.cluster = Status::InvalidInput("needs a \"docs\" array (or a \"text\" string)");
+    return record;
+  }
+  if (!docs->is_array()) {
+    record.cluster = Status::InvalidInput("\"docs\" must be an array");
+    return record;
+  }
+  for (size_t i = 0; i < docs->size(); ++i) {
+    auto doc = ParseDocument((*docs)[i], i, "docs[" + std::to_string(i) + "]: ");
+    if (!doc.ok()) {
+      record.cluster = doc.status();
+      return record;
+    }
+    cluster.docs.push_back(std::move(*doc));
+  }
+  record.cluster = std::move(cluster);
+  return record;
+}
+
+}  // namespace precis

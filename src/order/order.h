@@ -1,0 +1,19 @@
+// Not public: the order stage. Use precis/summarizer.h.
+#ifndef PRECIS_ORDER_ORDER_H_
+#define PRECIS_ORDER_ORDER_H_
+
+#include <vector>
+
+#include "select/select.h"
+
+namespace precis {
+
+// Reading order: by document date when every document has one (oldest
+// first, so the story unfolds as reported), then by document, then by
+// position in the document.
+void OrderForReading(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                     std::vector<Selected>* selected);
+
+}  // namespace precis
+
+#endif  // PRECIS_ORDER_ORDER_H_

@@ -1,0 +1,196 @@
+// The one file that wires the stages:
+//   text -> clean -> model -> score -> select -> order
+#include "precis/summarizer.h"
+
+#include <cmath>
+
+#include "base/utf8.h"
+#include "clean/clean.h"
+#include "model/model.h"
+#include "order/order.h"
+#include "score/centroid.h"
+#include "select/select.h"
+#include "text/analyzer.h"
+#include "text/sentences.h"
+
+namespace precis {
+namespace {
+
+// Documented limits (doc/limits in HACKING.md): beyond them, a clear error.
+constexpr size_t kMaxDocumentBytes = size_t(256) << 20;
+constexpr size_t kMaxDocuments = 1'000'000;
+
+Status ValidateBudget(const Budget& b) {
+  if (!std::isfinite(b.value)) {
+    return Status::InvalidArgument("the budget must be a finite number");
+  }
+  switch (b.unit) {
+    case BudgetUnit::kSentences:
+    case BudgetUnit::kWords:
+    case BudgetUnit::kBytes:
+      if (b.value < 1 || b.value != std::floor(b.value)) {
+        return Status::InvalidArgument(
+            "a sentences, words or bytes budget must be a whole number >= 1");
+      }
+      return Status::Ok();
+    case BudgetUnit::kRatio:
+      if (!(b.value > 0 && b.value <= 1)) {
+        return Status::InvalidArgument(
+            "--ratio takes a fraction in (0, 1], e.g. 0.2 for a fifth");
+      }
+      return Status::Ok();
+  }
+  return Status::InvalidArgument("unknown budget unit");
+}
+
+Status ValidateCluster(const Cluster& cluster) {
+  if (cluster.docs.empty()) {
+    return Status::InvalidInput("the cluster has no documents");
+  }
+  if (cluster.docs.size() > kMaxDocuments) {
+    return Status::LimitExceeded("more than 1,000,000 documents in one cluster");
+  }
+  for (const Document& d : cluster.docs) {
+    if (d.text.size() > kMaxDocumentBytes) {
+      return Status::LimitExceeded("document '" + d.id +
+                                   "' is larger than 256 MiB");
+    }
+    if (std::string problem = DescribeInvalidText(d.text); !problem.empty()) {
+      return Status::InvalidInput("document '" + d.id + "': " + problem);
+    }
+  }
+  return Status::Ok();
+}
+
+bool IsBlank(std::string_view s) {
+  for (char c : s) {
+    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view DropReasonName(DropReason reason) {
+  switch (reason) {
+    case DropReason::kHeadline: return "headline";
+    case DropReason::kRepeatedTitle: return "repeated-title";
+    case DropReason::kDuplicateOf: return "duplicate-of";
+    case DropReason::kOffTopic: return "off-topic";
+    case DropReason::kFragment: return "fragment";
+  }
+  return "unknown";
+}
+
+struct Summarizer::Impl {
+  SummarizerOptions options;
+  const StopwordSet* stopwords = nullptr;
+};
+
+Summarizer::Summarizer(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Summarizer::Summarizer(Summarizer&&) noexcept = default;
+Summarizer& Summarizer::operator=(Summarizer&&) noexcept = default;
+Summarizer::~Summarizer() = default;
+
+const SummarizerOptions& Summarizer::options() const { return impl_->options; }
+
+std::vector<std::string> SupportedLanguages() { return StemmerLanguages(); }
+
+Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
+  if (Status s = ValidateBudget(options.budget); !s.ok()) return s;
+  if (options.truncate && (options.budget.unit == BudgetUnit::kSentences ||
+                           options.budget.unit == BudgetUnit::kRatio)) {
+    return Status::InvalidArgument(
+        "--truncate needs a --words or --bytes budget");
+  }
+  if (!(options.max_similarity > 0 && options.max_similarity <= 1)) {
+    return Status::InvalidArgument("max_similarity must be in (0, 1]");
+  }
+  auto stemmer = Stemmer::Create(options.lang);  // checks the language
+  if (!stemmer.ok()) return stemmer.status();
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->stopwords = &StopwordSet::ForLanguage(options.lang);
+  return Summarizer(std::move(impl));
+}
+
+Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
+  const SummarizerOptions& opt = impl_->options;
+  if (Status s = ValidateCluster(cluster); !s.ok()) return s;
+  Summary summary;
+  size_t blank = 0;
+  for (const Document& d : cluster.docs) {
+    if (IsBlank(d.text)) {
+      ++blank;
+      summary.warnings.push_back("document '" + d.id + "' is empty");
+    }
+  }
+  if (blank == cluster.docs.size()) {
+    return Status::InvalidInput(cluster.docs.size() == 1
+                                    ? "the document is empty"
+                                    : "every document is empty");
+  }
+
+  auto stemmer = Stemmer::Create(opt.lang);  // per call: not thread-safe
+  if (!stemmer.ok()) return stemmer.status();
+  SegmentOptions seg;
+  seg.lang = opt.lang;
+  seg.pdf = opt.pdf;
+  const AnalyzedCluster analyzed =
+      AnalyzeCluster(cluster, seg, *impl_->stopwords, *stemmer);
+
+  CleanOptions clean_options;
+  clean_options.enabled = opt.clean;
+  CleanResult cleaned = CleanSentences(analyzed, clean_options);
+  std::vector<bool> keep = cleaned.keep;
+  bool any = false;
+  for (bool k : keep) any |= k;
+  if (!any) {
+    // Never a silent empty summary: fall back to every line with words.
+    for (size_t i = 0; i < analyzed.sentences.size(); ++i) {
+      keep[i] = !analyzed.sentences[i].terms.empty();
+      any |= keep[i];
+    }
+    if (any) {
+      summary.warnings.push_back(
+          "cleaning left no sentence; summarized the dropped lines instead");
+      cleaned.dropped.clear();
+    }
+  }
+  summary.dropped = std::move(cleaned.dropped);
+  if (!any) {
+    summary.warnings.push_back("the input has no sentence with words");
+    return summary;
+  }
+
+  const ClusterModel model = BuildModel(analyzed, keep);
+  const std::vector<double> scores = CentroidScores(analyzed, model, keep);
+
+  SelectOptions select_options;
+  select_options.budget = opt.budget;
+  select_options.truncate = opt.truncate;
+  select_options.max_similarity = opt.max_similarity;
+  select_options.quote_ngram = opt.quote_ngram;
+  std::vector<Selected> selected =
+      SelectGreedy(cluster, analyzed, model, scores, keep, select_options);
+  if (selected.empty()) {
+    summary.warnings.push_back(
+        "no sentence fits the budget; raise it or pass --truncate");
+  }
+  OrderForReading(cluster, analyzed, &selected);
+  for (const Selected& sel : selected) {
+    const Sentence& s = analyzed.sentences[sel.sentence];
+    SummarySentence out;
+    out.doc = s.doc;
+    out.begin = s.span.begin;
+    out.end = sel.end;
+    out.score = scores[sel.sentence];
+    out.truncated = sel.truncated;
+    summary.sentences.push_back(out);
+  }
+  return summary;
+}
+
+}  // namespace precis

@@ -1,0 +1,92 @@
+#include "text/sentences.h"
+
+#include "base/utf8.h"
+
+namespace precis {
+namespace {
+
+bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// True when only spaces separate [begin, end) from a line break (or the
+// text's edge) on both sides.
+bool IsWholeLine(std::string_view text, Span s) {
+  size_t i = s.begin;
+  while (i > 0 && IsLineSpace(text[i - 1])) --i;
+  if (i > 0 && text[i - 1] != '\n') return false;
+  size_t j = s.end;
+  while (j < text.size() && IsLineSpace(text[j])) ++j;
+  return j == text.size() || text[j] == '\n';
+}
+
+// Terminal punctuation, looking through closing quotes and brackets.
+bool EndsPunctuated(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0) {
+    size_t start = i - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+      --start;
+    }
+    size_t len;
+    const int32_t cp = DecodeUtf8(s, start, &len);
+    switch (cp) {
+      case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019:
+      case 0x00BB: case 0x300D: case 0x300F:
+        i = start;
+        continue;
+      case '.': case '!': case '?': case ';': case 0x2026: case 0x3002:
+      case 0xFF01: case 0xFF1F: case 0x0964: case 0x061F: case 0x06D4:
+      case 0x0589: case 0x1362: case 0x104B:
+        return true;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+uint32_t Vocabulary::Intern(std::string_view stem, bool stop) {
+  std::string key;
+  key.reserve(stem.size() + 1);
+  key.push_back(stop ? '\x01' : '\x02');  // stopwords never merge with terms
+  key.append(stem);
+  auto [it, inserted] = ids_.try_emplace(std::move(key), uint32_t(is_stop_.size()));
+  if (inserted) is_stop_.push_back(stop);
+  return it->second;
+}
+
+AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
+                               const SegmentOptions& segment_options,
+                               const StopwordSet& stopwords, Stemmer& stemmer) {
+  AnalyzedCluster out;
+  std::vector<Token> tokens;
+  for (uint32_t d = 0; d < cluster.docs.size(); ++d) {
+    const std::string& text = cluster.docs[d].text;
+    uint32_t position = 0;
+    for (const Span& span : SegmentSentences(text, segment_options)) {
+      Sentence s;
+      s.doc = d;
+      s.position = position++;
+      s.span = span;
+      const std::string_view bytes(text.data() + span.begin, span.size());
+      s.words = static_cast<uint32_t>(CountWhitespaceWords(bytes));
+      s.whole_line = IsWholeLine(text, span);
+      s.punctuated = EndsPunctuated(bytes);
+      tokens.clear();
+      Tokenize(text, span.begin, span.end, &tokens);
+      s.terms.reserve(tokens.size());
+      for (const Token& t : tokens) {
+        const std::string folded =
+            FoldCase(std::string_view(text).substr(t.begin, t.end - t.begin));
+        const bool stop = stopwords.Contains(folded);
+        s.terms.push_back(out.vocab.Intern(
+            stop ? std::string_view(folded) : stemmer.Stem(folded), stop));
+      }
+      out.sentences.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+}  // namespace precis
