@@ -128,9 +128,10 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
     }
   }
   if (blank == cluster.docs.size()) {
-    return Status::InvalidInput(cluster.docs.size() == 1
-                                    ? "the document is empty"
-                                    : "every document is empty");
+    return Status::InvalidInput(
+        cluster.docs.size() == 1
+            ? "document '" + cluster.docs[0].id + "' is empty"
+            : "every document is empty");
   }
 
   auto stemmer = Stemmer::Create(opt.lang);  // per call: not thread-safe

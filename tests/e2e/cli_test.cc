@@ -1,0 +1,188 @@
+// The CLI's contract: exit codes, help, formats, JSON Lines, bad input.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/run_cli.h"
+
+namespace precis::testing {
+namespace {
+
+const std::string kExample = PRECIS_SOURCE_DIR "/examples/ferry/";
+const std::vector<std::string> kExampleFiles = {
+    kExample + "coastal-post.txt", kExample + "island-radio.txt",
+    kExample + "national-wire.txt"};
+
+std::vector<std::string> Args(std::vector<std::string> head,
+                              const std::vector<std::string>& tail) {
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
+}
+
+TEST(Cli, HelpListsSubcommandsAndExitsZero) {
+  const auto r = RunPrecis({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("summarize"), std::string::npos);
+  EXPECT_NE(r.out.find("segment"), std::string::npos);
+  for (const char* sub : {"summarize", "segment"}) {
+    const auto h = RunPrecis({sub, "--help"});
+    EXPECT_EQ(h.exit_code, 0) << sub;
+    EXPECT_NE(h.out.find("--format"), std::string::npos) << sub;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunPrecis({}).exit_code, 2);
+  EXPECT_EQ(RunPrecis({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(RunPrecis({"summarize", "--no-such-flag"}).exit_code, 2);
+  EXPECT_EQ(RunPrecis(Args({"summarize", "--sentences", "2", "--words", "9"},
+                           kExampleFiles)).exit_code, 2);
+  EXPECT_EQ(RunPrecis(Args({"summarize", "--sentences", "0"}, kExampleFiles)).exit_code, 2);
+  EXPECT_EQ(RunPrecis(Args({"summarize", "--words", "-5"}, kExampleFiles)).exit_code, 2);
+  EXPECT_EQ(RunPrecis(Args({"summarize", "--ratio", "20"}, kExampleFiles)).exit_code, 2);
+  EXPECT_EQ(RunPrecis(Args({"summarize", "--truncate", "--sentences", "2"},
+                           kExampleFiles)).exit_code, 2);
+  EXPECT_EQ(RunPrecis(Args({"summarize", "--lang", "xx"}, kExampleFiles)).exit_code, 2);
+  EXPECT_EQ(RunPrecis(Args({"summarize", "--format", "yaml"}, kExampleFiles)).exit_code, 2);
+}
+
+TEST(Cli, ExampleClusterInEveryFormat) {
+  for (const char* format : {"text", "json", "markdown"}) {
+    const auto r = RunPrecis(Args({"summarize", "--format", format}, kExampleFiles));
+    ASSERT_EQ(r.exit_code, 0) << format << ": " << r.err;
+    EXPECT_FALSE(r.out.empty()) << format;
+    EXPECT_EQ(r.out.find("soup recipes"), std::string::npos) << format;
+    EXPECT_EQ(r.out.find("Share this article"), std::string::npos) << format;
+  }
+  const auto j = RunPrecis(Args({"summarize", "--format", "json"}, kExampleFiles));
+  const auto parsed = nlohmann::json::parse(j.out);
+  EXPECT_TRUE(parsed.at("id").is_null());
+  EXPECT_LE(parsed.at("sentences").size(), 5u) << "default budget is 5 sentences";
+}
+
+TEST(Cli, WordBudgetWithTruncateIsExact) {
+  const auto r = RunPrecis(Args({"summarize", "--words", "37", "--truncate",
+                                 "--format", "json"}, kExampleFiles));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  size_t words = 0;
+  bool truncated = false;
+  for (const auto& s : j.at("sentences")) {
+    std::stringstream ss(s.at("text").get<std::string>());
+    for (std::string w; ss >> w;) ++words;
+    truncated |= s.value("truncated", false);
+    const std::string doc = ReadAll(s.at("doc"));
+    const size_t b = s.at("begin"), e = s.at("end");
+    EXPECT_EQ(doc.substr(b, e - b), s.at("text").get<std::string>());
+  }
+  EXPECT_EQ(words, 37u);
+  EXPECT_TRUE(truncated);
+}
+
+TEST(Cli, StdinIsOneDocument) {
+  const std::string text = ReadAll(kExampleFiles[2]);
+  const auto r = RunPrecis({"summarize", "--sentences", "2", "--format", "json"}, text);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("sentences").size(), 2u);
+  for (const auto& s : j.at("sentences")) {
+    EXPECT_EQ(s.at("doc"), "<stdin>");
+    const size_t b = s.at("begin"), e = s.at("end");
+    EXPECT_EQ(text.substr(b, e - b), s.at("text").get<std::string>());
+  }
+}
+
+TEST(Cli, SegmentPrintsOneSentencePerLine) {
+  const auto r = RunPrecis({"segment"}, "First line of text.\nIt goes on\nhere. Second one!\n\nThird");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_GE(lines.size(), 3u) << r.out;
+  EXPECT_EQ(lines.back(), "Third");
+  const auto j = RunPrecis({"segment", "--format", "json"}, "One. Two.");
+  ASSERT_EQ(j.exit_code, 0);
+  const auto parsed = nlohmann::json::parse(j.out);
+  ASSERT_EQ(parsed.at("sentences").size(), 2u);
+  EXPECT_EQ(parsed["sentences"][1]["begin"], 5);
+  EXPECT_EQ(parsed["sentences"][1]["text"], "Two.");
+}
+
+TEST(Cli, JsonLinesOneOutputLinePerInputLine) {
+  const std::string input =
+      "{\"id\": \"a\", \"docs\": [{\"id\": \"x\", \"text\": \"The council approved the budget on "
+      "Monday. The vote was close. Critics said the plan cuts bus routes.\"}]}\n"
+      "this is not json\n"
+      "{\"id\": 7, \"docs\": \"oops\"}\n"
+      "{\"docs\": [{\"text\": \"\\u00e9t\\u00e9 chaud. Il fait beau aujourd'hui.\"}]}\n"
+      "{\"id\": \"e\", \"docs\": [{\"id\": \"d\", \"text\": \"   \"}]}\n"
+      "{\"id\": \"f\", \"text\": \"A single document given as text. It has two sentences.\"}\n";
+  const auto r = RunPrecis({"summarize", "--input", "jsonl", "--format", "text"}, input);
+  EXPECT_EQ(r.exit_code, 1) << "some lines failed";
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 6u) << r.out;
+  const auto l0 = nlohmann::json::parse(lines[0]);
+  EXPECT_EQ(l0.at("id"), "a");
+  EXPECT_FALSE(l0.at("sentences").empty());
+  const auto l1 = nlohmann::json::parse(lines[1]);
+  EXPECT_TRUE(l1.at("id").is_null());
+  EXPECT_EQ(l1.at("error").at("code"), "invalid-input");
+  const auto l2 = nlohmann::json::parse(lines[2]);
+  EXPECT_EQ(l2.at("id"), 7);
+  EXPECT_TRUE(l2.contains("error"));
+  const auto l3 = nlohmann::json::parse(lines[3]);
+  EXPECT_TRUE(l3.contains("sentences"));
+  EXPECT_TRUE(nlohmann::json::parse(lines[4]).contains("error")) << "empty document";
+  EXPECT_EQ(nlohmann::json::parse(lines[5]).at("sentences").size(), 2u);
+
+  const auto ok = RunPrecis({"summarize", "--input", "jsonl"},
+                            lines.empty() ? "" : input.substr(0, input.find('\n') + 1));
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+}
+
+struct BadInput {
+  const char* name;
+  std::string bytes;
+  const char* message;  // expected in stderr
+};
+
+TEST(Cli, BadInputFailsClearlyAndFast) {
+  const std::vector<BadInput> cases = {
+      {"empty", "", "empty"},
+      {"whitespace", " \n\t \r\n  ", "empty"},
+      {"binary", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48", 12), "byte"},
+      {"invalid-utf8", "Fine text. Then \xff\xfe bad bytes.", "invalid UTF-8 at byte 16"},
+      {"overlong", "Overlong \xc0\xaf slash.", "invalid UTF-8 at byte 9"},
+      {"surrogate", "Lone \xed\xa0\x80 surrogate.", "invalid UTF-8 at byte 5"},
+  };
+  for (const auto& c : cases) {
+    const std::string path = TempDir() + "/bad-" + c.name + ".txt";
+    WriteAll(path, c.bytes);
+    const auto r = RunPrecis({"summarize", path}, "", 20);
+    EXPECT_EQ(r.exit_code, 1) << c.name << ": " << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.name << ": " << r.err;
+    EXPECT_NE(r.err.find(path), std::string::npos) << c.name << " names the file";
+    EXPECT_TRUE(r.out.empty()) << c.name;
+  }
+  const auto missing = RunPrecis({"summarize", "/nonexistent/precis.txt"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("/nonexistent/precis.txt"), std::string::npos);
+}
+
+TEST(Cli, FiftyMegabytesWithoutNewlineFinishes) {
+  std::string big;
+  big.reserve(50u << 20);
+  const std::string chunk = "word another thing, more text and numbers 12 34 ";
+  while (big.size() < (50u << 20)) big += chunk;
+  const std::string path = TempDir() + "/big.txt";
+  WriteAll(path, big);
+  const auto r = RunPrecis({"summarize", "--words", "50", "--truncate", "--format", "json", path},
+                           "", 120);
+  ASSERT_NE(r.exit_code, -1) << "killed: took over 120 s";
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("sentences").size(), 1u);
+  EXPECT_EQ(j["sentences"][0]["begin"], 0);
+  EXPECT_TRUE(j["sentences"][0].value("truncated", false));
+}
+
+}  // namespace
+}  // namespace precis::testing

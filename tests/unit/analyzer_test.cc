@@ -1,0 +1,82 @@
+#include "text/analyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace precis {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<Token> tokens;
+  Tokenize(text, 0, text.size(), &tokens);
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.emplace_back(text.substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+TEST(Tokenize, WordsNumbersAndJoiners) {
+  EXPECT_EQ(Words("Don't stop: the all-time low, 3.5% of 1,000 ships."),
+            (std::vector<std::string>{"Don't", "stop", "the", "all", "time", "low",
+                                      "3.5", "of", "1,000", "ships"}));
+  EXPECT_EQ(Words("Russia\xe2\x80\x99s ally"),
+            (std::vector<std::string>{"Russia\xe2\x80\x99s", "ally"}));
+  EXPECT_EQ(Words("'quoted' words."), (std::vector<std::string>{"quoted", "words"}));
+  EXPECT_EQ(Words("caf\xc3\xa9 na\xc3\xafve"),
+            (std::vector<std::string>{"caf\xc3\xa9", "na\xc3\xafve"}));
+  EXPECT_TRUE(Words(" -- ... !!! ").empty());
+  EXPECT_TRUE(Words("").empty());
+}
+
+TEST(Tokenize, UnspacedScriptsGiveOneWordPerCharacter) {
+  // Two ideographs, then a Latin word.
+  EXPECT_EQ(Words("\xe4\xb8\xad\xe6\x96\x87 abc"),
+            (std::vector<std::string>{"\xe4\xb8\xad", "\xe6\x96\x87", "abc"}));
+}
+
+TEST(Tokenize, InvalidBytesSeparateWords) {
+  EXPECT_EQ(Words("ab\xff" "cd"), (std::vector<std::string>{"ab", "cd"}));
+}
+
+TEST(FoldCase, AsciiAndUnicode) {
+  EXPECT_EQ(FoldCase("NATO"), "nato");
+  EXPECT_EQ(FoldCase("Stra\xc3\x9f" "e"), "strasse");
+  EXPECT_EQ(FoldCase("\xc3\x89T\xc3\x89"), "\xc3\xa9t\xc3\xa9");
+  EXPECT_EQ(FoldCase("don\xe2\x80\x99t"), "don't");
+  EXPECT_EQ(FoldCase("\xef\xbc\xa1"), "a");  // fullwidth A, NFKC
+}
+
+TEST(CountWhitespaceWords, AsRougeCounts) {
+  EXPECT_EQ(CountWhitespaceWords(""), 0u);
+  EXPECT_EQ(CountWhitespaceWords("  one\ttwo\n three-four . "), 4u);
+}
+
+TEST(Stopwords, EnglishListLoads) {
+  const StopwordSet& en = StopwordSet::ForLanguage("en");
+  EXPECT_GT(en.size(), 100u);
+  EXPECT_TRUE(en.Contains("the"));
+  EXPECT_TRUE(en.Contains("said"));
+  EXPECT_FALSE(en.Contains("russia"));
+  EXPECT_FALSE(en.Contains("#"));
+  EXPECT_EQ(StopwordSet::ForLanguage("yi").size(), 0u);
+  EXPECT_GT(StopwordSet::ForLanguage("de").size(), 100u);
+}
+
+TEST(Stemmer, EveryShippedLanguage) {
+  const auto langs = StemmerLanguages();
+  EXPECT_GE(langs.size(), 25u);
+  for (const auto& lang : langs) {
+    auto s = Stemmer::Create(lang);
+    ASSERT_TRUE(s.ok()) << lang;
+    EXPECT_FALSE(s->Stem("test").empty()) << lang;
+  }
+  auto en = Stemmer::Create("en");
+  ASSERT_TRUE(en.ok());
+  EXPECT_EQ(en->Stem("relations"), "relat");
+  EXPECT_EQ(en->Stem("russia's"), "russia");
+  auto bad = Stemmer::Create("xx");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("en"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace precis

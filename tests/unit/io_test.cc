@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "precis/io.h"
+
+namespace precis {
+namespace {
+
+TEST(Jsonl, ParsesClusterWithOptionalFields) {
+  auto r = ParseJsonlLine(
+      R"({"id": "c1", "docs": [{"id": "a", "title": "T", "date": "2024-01-02", "text": "x"},)"
+      R"( {"text": "y", "title": null}]})");
+  ASSERT_TRUE(r.cluster.ok()) << r.cluster.status().ToString();
+  EXPECT_EQ(r.id_json, "\"c1\"");
+  const Cluster& c = *r.cluster;
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].title, "T");
+  EXPECT_EQ(c.docs[0].date, "2024-01-02");
+  EXPECT_EQ(c.docs[1].id, "1");
+  EXPECT_EQ(c.docs[1].text, "y");
+}
+
+TEST(Jsonl, SingleTextShorthandAndNumericIds) {
+  auto r = ParseJsonlLine(R"({"id": 42, "text": "Hello there."})");
+  ASSERT_TRUE(r.cluster.ok());
+  EXPECT_EQ(r.id_json, "42");
+  EXPECT_EQ(r.cluster->docs.size(), 1u);
+  EXPECT_EQ(r.cluster->docs[0].id, "42");
+}
+
+TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
+  struct Case { const char* line; const char* id; const char* message; };
+  const Case cases[] = {
+      {"not json", "null", "malformed JSON"},
+      {"[1, 2]", "null", "JSON object"},
+      {R"({"id": "x"})", "\"x\"", "docs"},
+      {R"({"id": "x", "docs": {}})", "\"x\"", "array"},
+      {R"({"id": "x", "docs": [{"text": 5}]})", "\"x\"", "docs[0]"},
+      {R"({"id": "x", "docs": [{"text": "t", "date": 5}]})", "\"x\"", "date"},
+      {R"({"id": [1], "docs": []})", "[1]", "id"},
+      {R"({"id": "x", "docs": [{"text": "t")", "null", "malformed"},
+  };
+  for (const Case& c : cases) {
+    auto r = ParseJsonlLine(c.line);
+    EXPECT_FALSE(r.cluster.ok()) << c.line;
+    EXPECT_EQ(r.cluster.status().code(), StatusCode::kInvalidInput) << c.line;
+    EXPECT_EQ(r.id_json, c.id) << c.line;
+    EXPECT_NE(r.cluster.status().message().find(c.message), std::string::npos)
+        << c.line << " -> " << r.cluster.status().message();
+  }
+}
+
+TEST(Jsonl, DeepNestingIsRejectedNotRecursed) {
+  std::string deep(100000, '[');
+  auto r = ParseJsonlLine(deep);
+  EXPECT_FALSE(r.cluster.ok());
+  EXPECT_NE(r.cluster.status().message().find("nested"), std::string::npos);
+}
+
+TEST(Write, JsonIsOneLineWithExactText) {
+  Cluster c;
+  c.docs.push_back({"doc \"1\"", "", "", "Zero. \xc3\xa9t\xc3\xa9\nchaud."});
+  Summary s;
+  s.sentences.push_back({0, 6, 19, 0.1234567, false});
+  s.dropped.push_back({{0, 0, 5}, DropReason::kHeadline, std::nullopt});
+  WriteOptions w;
+  w.explain = true;
+  const std::string out = FormatSummary(c, s, "\"id\"", w);
+  EXPECT_EQ(out.find('\n'), std::string::npos);
+  const auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["id"], "id");
+  EXPECT_EQ(j["sentences"][0]["text"], "\xc3\xa9t\xc3\xa9\nchaud.");
+  EXPECT_EQ(j["sentences"][0]["doc"], "doc \"1\"");
+  EXPECT_DOUBLE_EQ(j["sentences"][0]["score"], 0.123457);
+  EXPECT_FALSE(j["sentences"][0].contains("truncated"));
+  EXPECT_EQ(j["dropped"][0]["reason"], "headline");
+  w.format = OutputFormat::kText;
+  EXPECT_EQ(FormatSummary(c, s, "null", w), "\xc3\xa9t\xc3\xa9 chaud.\n");
+}
+
+TEST(Write, ErrorObject) {
+  const auto j = nlohmann::json::parse(
+      FormatError("\"a\"", Status::InvalidInput("line 3: malformed JSON")));
+  EXPECT_EQ(j["id"], "a");
+  EXPECT_EQ(j["error"]["code"], "invalid-input");
+  EXPECT_EQ(j["error"]["message"], "line 3: malformed JSON");
+}
+
+}  // namespace
+}  // namespace precis

@@ -1,0 +1,186 @@
+// The library's contract: byte-exact spans on every input, budgets, errors
+// as values, determinism across runs and threads.
+#include "precis/summarizer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "precis/io.h"
+
+namespace precis {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+// Every cluster the property tests run on: the bundled example, the seed,
+// and (when ../shared is present) the first clusters of each dev set.
+std::vector<Cluster> TestClusters() {
+  std::vector<Cluster> out;
+  Cluster example;
+  for (const char* f : {"coastal-post.txt", "island-radio.txt", "national-wire.txt"}) {
+    example.docs.push_back({f, "", "", Slurp(std::string(PRECIS_SOURCE_DIR "/examples/ferry/") + f)});
+  }
+  out.push_back(example);
+  const std::string seed = PRECIS_SHARED_DIR "/seed/russia-cluster.txt";
+  if (std::filesystem::exists(seed)) {
+    out.push_back(Cluster{"seed", {{"seed", "", "", Slurp(seed)}}});
+  }
+  for (const char* set : {"duc2003-t3", "multinews-val", "bbc-news-300", "multiling2011-en"}) {
+    std::ifstream f(std::string(PRECIS_SHARED_DIR "/data/") + set + "/clusters.jsonl");
+    std::string line;
+    for (int i = 0; i < 4 && std::getline(f, line); ++i) {
+      auto r = ParseJsonlLine(line);
+      if (r.cluster.ok()) out.push_back(std::move(*r.cluster));
+    }
+  }
+  return out;
+}
+
+std::vector<SummarizerOptions> OptionGrid() {
+  std::vector<SummarizerOptions> grid;
+  for (Budget b : {Budget{BudgetUnit::kSentences, 1}, Budget{BudgetUnit::kSentences, 5},
+                   Budget{BudgetUnit::kWords, 100}, Budget{BudgetUnit::kBytes, 665},
+                   Budget{BudgetUnit::kRatio, 0.2}}) {
+    for (bool truncate : {false, true}) {
+      if (truncate && (b.unit == BudgetUnit::kSentences || b.unit == BudgetUnit::kRatio)) continue;
+      for (bool clean : {true, false}) {
+        SummarizerOptions o;
+        o.budget = b;
+        o.truncate = truncate;
+        o.clean = clean;
+        grid.push_back(o);
+      }
+    }
+  }
+  return grid;
+}
+
+size_t Words(std::string_view s) {
+  std::istringstream ss{std::string(s)};
+  size_t n = 0;
+  for (std::string w; ss >> w;) ++n;
+  return n;
+}
+
+TEST(Summarizer, SpansAreByteExactAndBudgetsHold) {
+  const auto clusters = TestClusters();
+  ASSERT_FALSE(clusters.empty());
+  for (const SummarizerOptions& o : OptionGrid()) {
+    auto summarizer = Summarizer::Create(o);
+    ASSERT_TRUE(summarizer.ok()) << summarizer.status().ToString();
+    for (const Cluster& c : clusters) {
+      auto summary = summarizer->Summarize(c);
+      ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+      ASSERT_FALSE(summary->sentences.empty()) << c.id;
+      size_t words = 0, bytes = 0;
+      for (const SummarySentence& s : summary->sentences) {
+        ASSERT_LT(s.doc, c.docs.size());
+        const std::string& text = c.docs[s.doc].text;
+        ASSERT_LT(s.begin, s.end);
+        ASSERT_LE(s.end, text.size());
+        const std::string_view extract(text.data() + s.begin, s.end - s.begin);
+        EXPECT_NE(extract.front(), ' ');
+        words += Words(extract);
+        bytes += extract.size();
+      }
+      bytes += summary->sentences.size() - 1;
+      if (o.budget.unit == BudgetUnit::kSentences) {
+        EXPECT_LE(summary->sentences.size(), size_t(o.budget.value));
+      }
+      if (o.budget.unit == BudgetUnit::kWords) {
+        EXPECT_LE(words, size_t(o.budget.value)) << c.id;
+      }
+      if (o.budget.unit == BudgetUnit::kBytes) {
+        EXPECT_LE(bytes, size_t(o.budget.value)) << c.id;
+      }
+      for (const DroppedSpan& d : summary->dropped) {
+        ASSERT_LE(d.span.end, c.docs[d.span.doc].text.size());
+        if (d.of) {
+          ASSERT_LE(d.of->end, c.docs[d.of->doc].text.size());
+        }
+      }
+    }
+  }
+}
+
+TEST(Summarizer, SameOutputAcrossRunsAndThreads) {
+  const auto clusters = TestClusters();
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+  auto render = [&](const Cluster& c) {
+    auto s = summarizer->Summarize(c);
+    return s.ok() ? FormatSummary(c, *s, "null", {OutputFormat::kJson, true}) : s.status().ToString();
+  };
+  std::vector<std::string> expected;
+  for (const Cluster& c : clusters) expected.push_back(render(c));
+  std::vector<std::vector<std::string>> got(2);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (const Cluster& c : clusters) got[t].push_back(render(c));
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(got[0], expected);
+  EXPECT_EQ(got[1], expected);
+}
+
+TEST(Summarizer, InvalidOptionsAreErrorsNotExceptions) {
+  auto bad = [](SummarizerOptions o) { return Summarizer::Create(o).status().code(); };
+  SummarizerOptions o;
+  o.budget = {BudgetUnit::kSentences, 0};
+  EXPECT_EQ(bad(o), StatusCode::kInvalidArgument);
+  o.budget = {BudgetUnit::kWords, 2.5};
+  EXPECT_EQ(bad(o), StatusCode::kInvalidArgument);
+  o.budget = {BudgetUnit::kRatio, 1.5};
+  EXPECT_EQ(bad(o), StatusCode::kInvalidArgument);
+  o.budget = {BudgetUnit::kSentences, 3};
+  o.truncate = true;
+  EXPECT_EQ(bad(o), StatusCode::kInvalidArgument);
+  o = {};
+  o.lang = "klingon";
+  EXPECT_EQ(bad(o), StatusCode::kInvalidArgument);
+}
+
+TEST(Summarizer, BadDocumentsAreNamed) {
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+  Cluster c{"c", {{"good", "", "", "A fine sentence."}, {"bad", "", "", "Bad \xff byte."}}};
+  auto r = summarizer->Summarize(c);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(r.status().message().find("'bad'"), std::string::npos);
+  EXPECT_NE(r.status().message().find("byte 4"), std::string::npos);
+
+  EXPECT_FALSE(summarizer->Summarize(Cluster{}).ok());
+  // One empty document among good ones: summarized, with a warning naming it.
+  Cluster partly{"p", {{"e", "", "", "  \n"}, {"g", "", "", "The ferry sailed at noon today."}}};
+  auto p = summarizer->Summarize(partly);
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p->warnings.size(), 1u);
+  EXPECT_NE(p->warnings[0].find("'e'"), std::string::npos);
+  EXPECT_EQ(p->sentences.size(), 1u);
+}
+
+TEST(Summarizer, NeverSilentlyEmpty) {
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+  // Only a headline: cleaning would drop it, so it falls back to it.
+  Cluster c{"c", {{"d", "", "", "Breaking News Today\n"}}};
+  auto r = summarizer->Summarize(c);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->sentences.empty());
+  EXPECT_FALSE(r->warnings.empty());
+}
+
+}  // namespace
+}  // namespace precis
