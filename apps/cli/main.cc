@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   int exit_code = precis::cli::kExitOk;
   precis::cli::AddSummarizeCommand(app, exit_code);
   precis::cli::AddSegmentCommand(app, exit_code);
+  precis::cli::AddEvalCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
