@@ -1,2 +1,101 @@
+// Summarize throughput: documents per second, on the bundled example and on
+// real clusters from ../shared/data (skipped when absent). Checks the answer
+// (a non-empty summary) before timing.
 #include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "precis/io.h"
+#include "precis/summarizer.h"
+
+namespace precis {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::vector<Cluster> LoadClusters(const std::string& path, size_t max) {
+  std::vector<Cluster> out;
+  std::ifstream f(path);
+  for (std::string line; out.size() < max && std::getline(f, line);) {
+    auto r = ParseJsonlLine(line);
+    if (r.cluster.ok()) out.push_back(std::move(*r.cluster));
+  }
+  return out;
+}
+
+void Run(benchmark::State& state, const std::vector<Cluster>& clusters,
+         const SummarizerOptions& options) {
+  if (clusters.empty()) {
+    state.SkipWithError("data absent (../shared/data)");
+    return;
+  }
+  auto summarizer = Summarizer::Create(options);
+  size_t docs = 0, bytes = 0;
+  for (const Cluster& c : clusters) {
+    auto s = summarizer->Summarize(c);
+    if (!s.ok() || s->sentences.empty()) {
+      state.SkipWithError("empty summary");
+      return;
+    }
+    docs += c.docs.size();
+    for (const auto& d : c.docs) bytes += d.text.size();
+  }
+  for (auto _ : state) {
+    for (const Cluster& c : clusters) benchmark::DoNotOptimize(summarizer->Summarize(c));
+  }
+  state.SetItemsProcessed(int64_t(state.iterations() * docs));
+  state.SetBytesProcessed(int64_t(state.iterations() * bytes));
+  state.counters["clusters/s"] = benchmark::Counter(
+      double(state.iterations() * clusters.size()), benchmark::Counter::kIsRate);
+}
+
+void BM_Example(benchmark::State& state) {
+  Cluster c;
+  for (const char* f : {"coastal-post.txt", "island-radio.txt", "national-wire.txt"}) {
+    c.docs.push_back({f, "", "", Slurp(std::string(PRECIS_SOURCE_DIR "/examples/ferry/") + f)});
+  }
+  Run(state, {c}, {});
+}
+BENCHMARK(BM_Example);
+
+// DUC-style: ~10 news documents per cluster, 100 words, truncated.
+void BM_Duc2003(benchmark::State& state) {
+  static const auto clusters =
+      LoadClusters(PRECIS_SHARED_DIR "/data/duc2003-t3/clusters.jsonl", 30);
+  SummarizerOptions o;
+  o.budget = {BudgetUnit::kWords, 100};
+  o.truncate = true;
+  Run(state, clusters, o);
+}
+BENCHMARK(BM_Duc2003);
+
+// Growth with cluster size: 10, 100, 1000 documents drawn from Multi-News.
+void BM_ClusterSize(benchmark::State& state) {
+  static const auto pool =
+      LoadClusters(PRECIS_SHARED_DIR "/data/multinews-val/clusters.jsonl", 250);
+  Cluster big;
+  for (size_t i = 0; big.docs.size() < size_t(state.range(0)) && !pool.empty(); ++i) {
+    const Cluster& c = pool[i % pool.size()];
+    for (const Document& d : c.docs) {
+      if (big.docs.size() == size_t(state.range(0))) break;
+      Document copy = d;
+      copy.id = std::to_string(big.docs.size());
+      big.docs.push_back(std::move(copy));
+    }
+  }
+  SummarizerOptions o;
+  o.budget = {BudgetUnit::kWords, 250};
+  Run(state, pool.empty() ? std::vector<Cluster>{} : std::vector<Cluster>{big}, o);
+}
+BENCHMARK(BM_ClusterSize)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace precis
+
 BENCHMARK_MAIN();
