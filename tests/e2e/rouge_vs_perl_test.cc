@@ -1,0 +1,167 @@
+// Differential test: precis eval against ROUGE-1.5.5.pl on random peer and
+// model sets, under the flag sets papers use and a few that reach the other
+// code paths. Every line must be equal (averages and intervals alike).
+// Each case prints its seed and size; rerun one by setting them in kCases.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "perl_rouge.h"
+
+namespace precis::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Words that reach the stemmer's rules and the exception list, stopwords,
+// numbers, hyphens, punctuation, case, non-ASCII bytes.
+const char* const kWords[] = {
+    "the", "a", "of", "and", "to", "in", "is", "was", "were", "has", "been", "it",
+    "running", "runs", "ran", "agreement", "agreed", "agreeing", "happiness", "happily",
+    "studies", "studying", "studied", "better", "best", "geese", "children", "mice",
+    "relational", "conditional", "rational", "valenci", "digitizer", "conformabli",
+    "radicalli", "differentli", "vileli", "analogousli", "vietnamization", "predication",
+    "operator", "feudalism", "decisiveness", "hopefulness", "callousness", "formaliti",
+    "sensitiviti", "sensibiliti", "triplicate", "formative", "formalize", "electriciti",
+    "electrical", "hopeful", "goodness", "revival", "allowance", "inference", "airliner",
+    "gyroscopic", "adjustable", "defensible", "irritant", "replacement", "adjustment",
+    "dependent", "adoption", "homologou", "communism", "activate", "angulariti",
+    "homologous", "effective", "bowdlerize", "probate", "rate", "cease", "controll",
+    "roll", "yelling", "yield", "syzygy", "sky", "skies", "dying", "lying", "caresses",
+    "ponies", "ties", "cats", "feed", "bled", "motoring", "sing", "conflated", "troubled",
+    "sized", "hopping", "tanned", "falling", "hissing", "fizzed", "failing", "filing",
+    "happy", "police", "officials", "said", "on", "Tuesday", "government", "Minister",
+    "U.S.", "PRESIDENT", "Clinton's", "state-of-the-art", "well-known", "-", "--", "1999",
+    "3.5", "$40", "12,000", "%", "(AP)", "``quoted''", "\"hi\"", ",", ".", ";", "?", "!",
+    "caf\xc3\xa9", "na\xc3\xafve", "\xe2\x80\x94", "e-mail", "x", "ab", "abc", "abcd",
+    "news", "summary", "evaluation", "reference", "models", "peers", "bush", "texas",
+    "meeting", "meetings", "announced", "announcement", "eyes", "axes", "was", "saw"};
+
+struct Case {
+  uint64_t seed;
+  int evals;       // clusters
+  int systems;     // peers per cluster
+  int max_models;  // 1..max_models models per cluster
+  int max_words;   // words per summary, up to
+};
+
+std::string RandomLine(std::mt19937_64& rng, int words) {
+  std::string line;
+  std::uniform_int_distribution<size_t> pick(0, std::size(kWords) - 1);
+  std::uniform_int_distribution<int> coin(0, 99);
+  if (coin(rng) < 8) line += coin(rng) < 50 ? " " : "\t";  // leading blank
+  for (int w = 0; w < words; ++w) {
+    std::string word = kWords[pick(rng)];
+    const int c = coin(rng);
+    if (c < 6) {
+      for (char& ch : word) ch = char(std::toupper((unsigned char)ch));
+    } else if (c < 14 && !word.empty()) {
+      word[0] = char(std::toupper((unsigned char)word[0]));
+    }
+    if (w) line += coin(rng) < 4 ? "  " : " ";
+    line += word;
+  }
+  if (coin(rng) < 5) line += " ";
+  if (coin(rng) < 3) line += "\r";
+  return line;
+}
+
+std::string RandomSummary(std::mt19937_64& rng, int max_words, bool allow_empty) {
+  std::uniform_int_distribution<int> coin(0, 99);
+  if (allow_empty && coin(rng) < 4) return "";
+  const int total = coin(rng) < 20 ? coin(rng) % 4 + 1 : 1 + int(rng() % max_words);
+  std::string out;
+  for (int used = 0; used < total;) {
+    const int n = std::min(total - used, 1 + int(rng() % 25));
+    out += RandomLine(rng, n) + "\n";
+    used += n;
+    if (coin(rng) < 10) out += coin(rng) < 50 ? "\n" : "   \n";  // empty, blank lines
+  }
+  if (coin(rng) < 10 && !out.empty()) out.pop_back();  // no final newline
+  return out;
+}
+
+// Writes a config of random SPL files under `dir`; returns its path.
+std::string MakeSet(const fs::path& dir, const Case& c, bool allow_empty_models) {
+  std::mt19937_64 rng(c.seed);
+  const char* const kSystems[] = {"1", "11", "2", "A", "sys_b", "Z9"};
+  std::string xml = "<ROUGE-EVAL version=\"1.0\">\n";
+  for (int e = 0; e < c.evals; ++e) {
+    // Mixed ids: the script sorts test ids as strings for the bootstrap and
+    // by leading number for -d.
+    const std::string id = (e % 3 == 0) ? std::to_string(e * 7 % 13) + "x" + std::to_string(e)
+                                        : "D" + std::to_string(30000 + e * 37 % 101);
+    xml += "<EVAL ID=\"" + id + "\">\n<PEER-ROOT>\n" + (dir / "peers").string() +
+           "\n</PEER-ROOT>\n<MODEL-ROOT>" + (dir / "models").string() +
+           "</MODEL-ROOT>\n<INPUT-FORMAT TYPE=\"SPL\"></INPUT-FORMAT>\n<PEERS>\n";
+    for (int s = 0; s < c.systems; ++s) {
+      if (c.evals > 2 && rng() % 17 == 0) continue;  // a system missing here
+      const std::string f = id + "." + kSystems[s] + ".spl";
+      WriteFile(dir / "peers" / f, RandomSummary(rng, c.max_words, true));
+      xml += "<P ID=\"" + std::string(kSystems[s]) + "\">" + f + "</P>\n";
+    }
+    xml += "</PEERS>\n<MODELS>\n";
+    const int models = 1 + int(rng() % c.max_models);
+    for (int m = 0; m < models; ++m) {
+      const std::string f = id + ".M" + std::to_string(m) + ".spl";
+      WriteFile(dir / "models" / f, RandomSummary(rng, c.max_words, allow_empty_models));
+      xml += "<M ID=\"" + std::string(1, char('A' + m)) + "\">" + f + "</M>\n";
+    }
+    xml += "</MODELS>\n</EVAL>\n";
+  }
+  xml += "</ROUGE-EVAL>\n";
+  WriteFile(dir / "config.xml", xml);
+  return (dir / "config.xml").string();
+}
+
+struct FlagSet {
+  const char* name;
+  const char* flags;
+  bool allow_empty_models;  // ROUGE-W stops on an empty model, in both
+};
+
+const FlagSet kFlagSets[] = {
+    {"duc2004_n4", "-n 4 -m -a -l 100 -x -c 95 -r 1000 -f A -p 0.5 -t 0", true},
+    {"su4_l250", "-n 2 -2 4 -u -m -a -l 250 -c 95 -r 1000 -f A -p 0.5 -t 0", true},
+    {"stop_b665_best_t1", "-n 2 -m -s -a -b 665 -f B -t 1", true},
+    {"plain", "-n 2 -a", true},
+    {"w_sstar_U_d_best", "-n 3 -w 1.2 -2 -1 -U -d -f B -p 0.3 -r 200 -a", false},
+    {"t1_s2_l30", "-n 2 -t 1 -2 2 -m -l 30 -d -a", true},
+    {"t2_b80_stop", "-n 1 -t 2 -d -s -b 80 -a -2 0 -U", true},
+    {"c90_l12_best_w", "-n 2 -c 90 -r 300 -l 12 -f B -w 1.5 -m -a", false},
+};
+
+const Case kCases[] = {
+    {1, 6, 3, 4, 60}, {2, 10, 2, 3, 140}, {3, 3, 4, 1, 8},
+    {4, 8, 3, 4, 300}, {5, 1, 1, 2, 30}, {6, 12, 2, 4, 90},
+};
+
+class RougeVsPerl : public ::testing::TestWithParam<FlagSet> {};
+
+TEST_P(RougeVsPerl, RandomSets) {
+  if (const std::string why = PerlRougeMissing(); !why.empty()) GTEST_SKIP() << why;
+  const FlagSet& fs_ = GetParam();
+  for (const Case& c : kCases) {
+    char tmpl[] = "/tmp/precis-rouge-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    const fs::path dir = tmpl;
+    const std::string config = MakeSet(dir, c, fs_.allow_empty_models);
+    const RunResult perl = RunPerlRouge(fs_.flags, config);
+    const RunResult ours = RunPrecisEval(fs_.flags, config);
+    ASSERT_EQ(perl.status, 0) << "perl failed on seed " << c.seed;
+    ASSERT_EQ(ours.status, 0) << "precis failed on seed " << c.seed;
+    int averages = 0, bad = 0;
+    const std::string diff = CompareRougeOutputs(perl.out, ours.out, &averages, &bad);
+    EXPECT_GT(averages + (perl.out.find("M_count") != std::string::npos), 0);
+    EXPECT_EQ(bad, 0) << "Average lines differ; seed " << c.seed << " evals " << c.evals
+                      << " systems " << c.systems << " kept in " << dir << "\n" << diff;
+    EXPECT_EQ(diff, "") << "seed " << c.seed << " kept in " << dir;
+    if (diff.empty()) fs::remove_all(dir);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(FlagSets, RougeVsPerl, ::testing::ValuesIn(kFlagSets),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace precis::testing
