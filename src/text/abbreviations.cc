@@ -109,9 +109,10 @@ class LanguageRulesBuilder {
       std::string_view kind_name =
           space == std::string_view::npos ? "" : Trim(line.substr(space));
       LanguageRules::Entry entry;
-      entry.kind = kind_name == "title"    ? AbbreviationKind::kTitle
-                   : kind_name == "number" ? AbbreviationKind::kNumber
-                                           : AbbreviationKind::kPlain;
+      entry.kind = kind_name == "title"         ? AbbreviationKind::kTitle
+                   : kind_name == "number"      ? AbbreviationKind::kNumber
+                   : kind_name == "exclamation" ? AbbreviationKind::kExclamation
+                                                : AbbreviationKind::kPlain;
       entry.capital_only = StartsWithCapital(word);
       if (LowerCase(word, &key)) rules.abbreviations_[key] = entry;
     });

@@ -18,6 +18,8 @@ enum class AbbreviationKind : uint8_t {
   kPlain,   // ends a sentence only before a sentence starter ("Inc.")
   kTitle,   // precedes a name or number, never ends a sentence ("Mr.")
   kNumber,  // precedes a number ("No. 5"); otherwise an ordinary word
+  kExclamation,  // a name spelt with "!" ("Yahoo!"): ends a sentence only
+                 // before a sentence starter
 };
 
 // Immutable once built; shared by every thread.

@@ -506,16 +506,19 @@ class Scanner {
         case AbbreviationKind::kTitle: return Word::kTitle;
         case AbbreviationKind::kNumber: return Word::kNumber;
         case AbbreviationKind::kPlain: return Word::kPlain;
-        case AbbreviationKind::kNone: break;
+        case AbbreviationKind::kNone: case AbbreviationKind::kExclamation: break;
       }
       // U.S., a.m., Ph.D.: short letter groups joined by periods.
       if (dotted_letters_ && word_cps_ <= 2) return Word::kPlain;
     }
+    // "Lisa P. White": a capital letter alone is an initial, even where the
+    // list knows its lower-case form ("p. 55").
+    if (word_cps_ == 1 && word_upper_) return Word::kInitial;
     switch (rules_.Lookup(text_.substr(word_start_, dot - word_start_))) {
       case AbbreviationKind::kTitle: return Word::kTitle;
       case AbbreviationKind::kNumber: return Word::kNumber;
       case AbbreviationKind::kPlain: return Word::kPlain;
-      case AbbreviationKind::kNone: break;
+      case AbbreviationKind::kNone: case AbbreviationKind::kExclamation: break;
     }
     if (word_cps_ == 1 && !word_digit_) return Word::kInitial;
     if (rules_.ordinal_numbers() && dotted_segments_ == 1) {
@@ -690,8 +693,14 @@ class Scanner {
       } else if (next == Next::kLower) {
         // "Yahoo! in", but "кім? не?"; `"Why?" he asked` either way.
         cut = ask && !closers ? Cut::kEnd : Cut::kNone;
+      } else if (next == Next::kOther) {
+        cut = Cut::kNone;
+      } else if (exclaim && !ask && next == Next::kUpper && attached &&
+                 rules_.Lookup(text_.substr(word_start_, i - word_start_)) ==
+                     AbbreviationKind::kExclamation) {
+        cut = starter ? Cut::kEnd : Cut::kNone;  // "Yahoo! Finance"
       } else {
-        cut = next == Next::kOther ? Cut::kNone : Cut::kEnd;
+        cut = Cut::kEnd;
       }
     } else if (dots >= 3) {
       const bool bracketed = i > 0 && (text_[i - 1] == '[' || text_[i - 1] == '(');
