@@ -32,6 +32,18 @@ size_t CutAtBytes(std::string_view text, size_t begin, size_t bytes) {
   return cut;
 }
 
+// Share of a's terms that b also has (both sorted).
+double Containment(const SparseVector& a, const SparseVector& b) {
+  if (a.entries.empty()) return 0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.entries.size() && j < b.entries.size()) {
+    if (a.entries[i].term < b.entries[j].term) ++i;
+    else if (b.entries[j].term < a.entries[i].term) ++j;
+    else { ++common; ++i; ++j; }
+  }
+  return double(common) / double(a.entries.size());
+}
+
 bool ShareAny(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -78,7 +90,13 @@ std::vector<Selected> SelectGreedy(const Cluster& cluster,
     const Sentence& s = sentences[i];
     bool redundant = false;
     for (const Selected& c : chosen) {
-      if (Cosine(model.vectors[i], model.vectors[c.sentence]) > options.max_similarity) {
+      const SparseVector& taken = model.vectors[c.sentence];
+      const SparseVector& v = model.vectors[i];
+      const SparseVector& shorter = v.entries.size() <= taken.entries.size() ? v : taken;
+      const SparseVector& longer = &shorter == &v ? taken : v;
+      if (Cosine(v, taken) > options.max_similarity ||
+          (shorter.entries.size() >= 4 &&
+           Containment(shorter, longer) >= options.max_containment)) {
         redundant = true;
         break;
       }

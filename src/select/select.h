@@ -13,6 +13,9 @@ struct SelectOptions {
   Budget budget;
   bool truncate = false;
   double max_similarity = 0.5;
+  // A sentence most of whose content terms (this share) already appear in
+  // one selected sentence adds little: it restates it.
+  double max_containment = 0.6;
   int quote_ngram = 5;
 };
 
@@ -28,7 +31,8 @@ double ResolveBudget(const Budget& budget, const Cluster& cluster);
 
 // Greedy selection (Carbonell & Goldstein 1998, MMR with a hard redundancy
 // bound): take sentences in score order, skipping any too similar to one
-// already taken (cosine above max_similarity, or a shared phrase of
+// already taken (cosine above max_similarity, its content terms contained in
+// one taken sentence beyond max_containment, or a shared phrase of
 // quote_ngram words) and any that no longer fit the budget. With truncate, a
 // words or bytes budget is filled exactly by cutting the first sentence that
 // does not fit. Ties break on sentence index, so the result is deterministic.
