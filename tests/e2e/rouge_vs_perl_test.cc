@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
 
+#include "eval/lexicon.h"
+#include "eval/porter.h"
 #include "perl_rouge.h"
 
 namespace precis::testing {
@@ -89,8 +92,8 @@ std::string MakeSet(const fs::path& dir, const Case& c, bool allow_empty_models)
   for (int e = 0; e < c.evals; ++e) {
     // Mixed ids: the script sorts test ids as strings for the bootstrap and
     // by leading number for -d.
-    const std::string id = (e % 3 == 0) ? std::to_string(e * 7 % 13) + "x" + std::to_string(e)
-                                        : "D" + std::to_string(30000 + e * 37 % 101);
+    std::string id = std::to_string(e * 7 % 13) + "x" + std::to_string(e);
+    if (e % 3 != 0) id = std::string("D") += std::to_string(30000 + e * 37 % 101);
     xml += "<EVAL ID=\"" + id + "\">\n<PEER-ROOT>\n" + (dir / "peers").string() +
            "\n</PEER-ROOT>\n<MODEL-ROOT>" + (dir / "models").string() +
            "</MODEL-ROOT>\n<INPUT-FORMAT TYPE=\"SPL\"></INPUT-FORMAT>\n<PEERS>\n";
@@ -162,6 +165,89 @@ TEST_P(RougeVsPerl, RandomSets) {
 
 INSTANTIATE_TEST_SUITE_P(FlagSets, RougeVsPerl, ::testing::ValuesIn(kFlagSets),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// Every string over a small alphabet up to length 6, and roots times every
+// suffix the rules know: the stemmer must agree with the script's own
+// subroutine, which the test lifts out of the script at run time.
+TEST(PorterVsPerl, ExhaustiveSmallWorld) {
+  if (const std::string why = PerlRougeMissing(); !why.empty()) GTEST_SKIP() << why;
+  std::vector<std::string> words;
+  const std::string alphabet = "aeyistlcn";
+  std::vector<std::string> level = {""};
+  for (int len = 1; len <= 6; ++len) {
+    std::vector<std::string> next;
+    for (const std::string& w : level) {
+      for (char c : alphabet) next.push_back(w + c);
+    }
+    words.insert(words.end(), next.begin(), next.end());
+    level.swap(next);
+  }
+  const char* const roots[] = {"gener", "rel", "cond", "hop", "agre", "feud", "sensit", "y",
+                               "bl", "tr", "oper", "yy", "sky", "cease", "controll", "abcde"};
+  const char* const suffixes[] = {
+      "ational", "tional", "enci", "anci", "izer", "bli", "alli", "entli", "eli", "ousli",
+      "ization", "ation", "ator", "alism", "iveness", "fulness", "ousness", "aliti", "iviti",
+      "biliti", "logi", "icate", "ative", "alize", "iciti", "ical", "ful", "ness", "al", "ance",
+      "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ou", "ism", "ate",
+      "iti", "ous", "ive", "ize", "sion", "tion", "e", "ll", "sses", "ies", "s", "eed", "ed",
+      "ing", "y", "ements", "ingly", "edly"};
+  for (const char* r : roots) {
+    for (const char* a : suffixes) {
+      words.push_back(std::string(r) + a);
+      for (const char* b : suffixes) words.push_back(std::string(r) + a + b);
+    }
+  }
+  char tmpl[] = "/tmp/precis-porter-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const fs::path dir = tmpl;
+  std::string list;
+  for (const std::string& w : words) list += w + "\n";
+  WriteFile(dir / "words.txt", list);
+  const RunResult perl = Capture(
+      "perl -e 'open(F, $ARGV[0]) or die; local $/; my $src = <F>; close F; "
+      "my ($code) = $src =~ /(local %step2list;.*)\\z/s or die \"no stemmer\"; "
+      "eval $code; die $@ if $@; initialise(); open(W, $ARGV[1]) or die; $/ = \"\\n\"; "
+      "while (<W>) { chomp; print stem($_), \"\\n\" }' " +
+      kRougeHome + "/ROUGE-1.5.5.pl " + (dir / "words.txt").string());
+  ASSERT_EQ(perl.status, 0);
+  const auto stems = Lines(perl.out);
+  ASSERT_EQ(stems.size(), words.size());
+  int bad = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (rouge::PorterStem(words[i]) != stems[i] && bad++ < 10) {
+      ADD_FAILURE() << words[i] << ": perl " << stems[i] << ", precis " << rouge::PorterStem(words[i]);
+    }
+  }
+  EXPECT_EQ(bad, 0) << "of " << words.size() << " words";
+  fs::remove_all(dir);
+}
+
+// The shipped word lists are what the script loads: its stopword file and
+// every key and value of its WordNet-2.0.exc.db (read with DB_File).
+TEST(WordListsVsPerl, SameAsTheScriptLoads) {
+  if (const std::string why = PerlRougeMissing(); !why.empty()) GTEST_SKIP() << why;
+  auto lex = rouge::GetLexicon();
+  ASSERT_TRUE(lex.ok());
+  const RunResult db = Capture(
+      "perl -MDB_File -e 'tie %h, \"DB_File\", $ARGV[0], O_RDONLY, 0440, $DB_HASH or die; "
+      "print \"$_\\t$h{$_}\\n\" for sort keys %h' " + kRougeHome + "/data/WordNet-2.0.exc.db");
+  ASSERT_EQ(db.status, 0);
+  const auto lines = Lines(db.out);
+  EXPECT_EQ(lines.size(), (*lex)->exceptions.size());
+  for (const std::string& l : lines) {
+    const size_t tab = l.find('\t');
+    const auto it = (*lex)->exceptions.find(l.substr(0, tab));
+    ASSERT_NE(it, (*lex)->exceptions.end()) << l;
+    EXPECT_EQ(it->second, l.substr(tab + 1));
+  }
+  std::ifstream in(kRougeHome + "/data/smart_common_words.txt");
+  std::set<std::string> words;  // the file repeats a few
+  for (std::string w; std::getline(in, w);) {
+    words.insert(w);
+    EXPECT_TRUE((*lex)->stopwords.count(w)) << w;
+  }
+  EXPECT_EQ(words.size(), (*lex)->stopwords.size());
+}
 
 }  // namespace
 }  // namespace precis::testing
