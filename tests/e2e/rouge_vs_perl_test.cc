@@ -4,6 +4,7 @@
 // Each case prints its seed and size; rerun one by setting them in kCases.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
@@ -165,6 +166,57 @@ TEST_P(RougeVsPerl, RandomSets) {
 
 INSTANTIATE_TEST_SUITE_P(FlagSets, RougeVsPerl, ::testing::ValuesIn(kFlagSets),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// Folder mode against ../shared/tools/rouge155 (which runs the script), and
+// JSON Lines against folder mode; plus the CLI's exit codes.
+TEST(FolderAndJsonlModes, MatchWrapperAndEachOther) {
+  if (const std::string why = PerlRougeMissing(); !why.empty()) GTEST_SKIP() << why;
+  char tmpl[] = "/tmp/precis-rouge-dirs-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const fs::path dir = tmpl;
+  std::mt19937_64 rng(77);
+  nlohmann::json lines = nlohmann::json::array();
+  std::string jsonl;
+  for (int c = 0; c < 7; ++c) {
+    const std::string cluster = "c" + std::to_string(c * 13 % 7) + "x" + std::to_string(c);
+    nlohmann::json refs = nlohmann::json::array();
+    for (int m = 0; m < 1 + c % 4; ++m) {
+      std::string text = RandomSummary(rng, 80, false);
+      if (text.find_first_not_of(" \t\r\n") == std::string::npos) text = "fallback words";
+      WriteFile(dir / "models" / (cluster + ".M." + std::to_string(m) + ".txt"), text);
+      refs.push_back(text);
+    }
+    const std::string a = RandomSummary(rng, 120, true), b = RandomSummary(rng, 40, true);
+    WriteFile(dir / "peers" / "alpha" / (cluster + ".txt"), a);
+    WriteFile(dir / "peers" / "beta" / (cluster + ".txt"), b);
+    jsonl += nlohmann::json{{"id", cluster}, {"summary", a}, {"refs", refs}}.dump() + "\n";
+  }
+  WriteFile(dir / "in.jsonl", jsonl);
+  const std::string flags = "-n 2 -2 4 -u -m -l 50 -c 95 -r 1000 -f A -p 0.5 -t 0 -d";
+  const std::string dirs = " --peers " + (dir / "peers").string() + " --models " + (dir / "models").string();
+  const RunResult wrapper = Capture(std::string(PRECIS_SHARED_DIR) + "/tools/rouge155 --raw --quiet " +
+                                    (dir / "peers").string() + " " + (dir / "models").string() +
+                                    " -- " + flags + " 2>/dev/null");
+  const RunResult folders = Capture(std::string(PRECIS_BINARY) + " eval " + flags + dirs);
+  ASSERT_EQ(wrapper.status, 0);
+  ASSERT_EQ(folders.status, 0);
+  int averages = 0, bad = 0;
+  EXPECT_EQ(CompareRougeOutputs(wrapper.out, folders.out, &averages, &bad), "");
+  EXPECT_GT(averages, 0);
+  const RunResult json = Capture(std::string(PRECIS_BINARY) + " eval " + flags + " --threads 2 --system alpha --input " +
+                                 (dir / "in.jsonl").string());
+  ASSERT_EQ(json.status, 0);
+  EXPECT_EQ(json.out, folders.out.substr(0, json.out.size()));  // alpha sorts first
+  // Exit codes: bad input 1 (naming the file), usage 2.
+  WriteFile(dir / "empty.jsonl", "{\"id\": \"z\", \"summary\": \"a\", \"refs\": [\" \"]}\n");
+  EXPECT_EQ(WEXITSTATUS(std::system((std::string(PRECIS_BINARY) + " eval -n 1 --input " +
+                                     (dir / "empty.jsonl").string() + " 2>/dev/null").c_str())), 1);
+  EXPECT_EQ(WEXITSTATUS(std::system((std::string(PRECIS_BINARY) + " eval -n 1 -a " +
+                                     (dir / "none.xml").string() + " 2>/dev/null").c_str())), 1);
+  EXPECT_EQ(WEXITSTATUS(std::system((std::string(PRECIS_BINARY) + " eval -n 1 -Q x.xml 2>/dev/null").c_str())), 2);
+  EXPECT_EQ(WEXITSTATUS(std::system((std::string(PRECIS_BINARY) + " eval --help >/dev/null").c_str())), 0);
+  fs::remove_all(dir);
+}
 
 // Every string over a small alphabet up to length 6, and roots times every
 // suffix the rules know: the stemmer must agree with the script's own
