@@ -47,9 +47,21 @@ Result<const Lexicon*> GetLexicon() {
 }
 
 std::string MorphStem(const Lexicon& lexicon, std::string_view token) {
-  const auto it = lexicon.exceptions.find(std::string(token));
-  if (it != lexicon.exceptions.end()) return it->second;
-  return PorterStem(token);
+  // Stems repeat across the pairs a thread scores: cache them per thread,
+  // dropped wholesale when large so memory stays bounded.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  thread_local const Lexicon* cached_for = nullptr;
+  if (cached_for != &lexicon || cache.size() > (1u << 18)) {
+    cache.clear();
+    cached_for = &lexicon;
+  }
+  std::string key(token);
+  const auto hit = cache.find(key);
+  if (hit != cache.end()) return hit->second;
+  const auto it = lexicon.exceptions.find(key);
+  std::string stem = it != lexicon.exceptions.end() ? it->second : PorterStem(token);
+  cache.emplace(std::move(key), stem);
+  return stem;
 }
 
 }  // namespace precis::rouge

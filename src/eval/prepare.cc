@@ -17,7 +17,7 @@ bool IsWordByte(char c) {
 // the tokens are exactly the maximal [A-Za-z0-9] runs, lowercased.
 void Tokenize(std::string_view text, Vocabulary& vocab,
               std::vector<uint32_t>& out) {
-  std::string run;
+  thread_local std::string run;
   size_t i = 0;
   while (i < text.size()) {
     if (!IsWordByte(text[i])) {
@@ -67,13 +67,15 @@ size_t PerlFieldCount(std::string_view s) {
 }
 
 uint32_t Vocabulary::Map(std::string_view raw) {
-  const auto found = raw_.find(std::string(raw));
+  const auto found = raw_.find(raw);
   if (found != raw_.end()) return found->second;
   uint32_t id = kDropped;
   if (!(remove_stopwords_ && lexicon_.stopwords.count(std::string(raw)))) {
     std::string token = stem_ && raw.size() > 3 ? MorphStem(lexicon_, raw)
                                                  : std::string(raw);
-    id = ids_.emplace(std::move(token), uint32_t(ids_.size())).first->second;
+    const auto it = ids_.find(token);
+    id = it != ids_.end() ? it->second
+                          : ids_.emplace(std::move(token), uint32_t(ids_.size())).first->second;
   }
   raw_.emplace(std::string(raw), id);
   return id;

@@ -4,6 +4,7 @@
 #define PRECIS_EVAL_PREPARE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,8 +33,14 @@ class Vocabulary {
   const Lexicon& lexicon_;
   const bool stem_;
   const bool remove_stopwords_;
-  std::unordered_map<std::string, uint32_t> raw_;  // raw run -> id/kDropped
-  std::unordered_map<std::string, uint32_t> ids_;  // final token -> id
+  // Looked up by string_view, so the hot path allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using TokenMap = std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>>;
+  TokenMap raw_;  // raw run -> id or kDropped
+  TokenMap ids_;  // final token -> id
 };
 
 // The two views the script reads of every summary.
