@@ -269,6 +269,34 @@ TEST(SegmenterTest, PathologicalInputsStayLinear) {
   }
 }
 
+// Longer strings from the pieces news text is made of, drawn at random
+// (fixed seed), under several languages: the invariants must hold anyway.
+TEST(SegmenterTest, RandomPiecesKeepInvariants) {
+  const std::vector<std::string> pieces = {
+      "Mr", "U", "S", "a", "m", "Inc", "word", "I", "1", "42", ".", ". ",
+      " . ", "...", "?", "!", "\"", "'", "(", ")", "[", "]", " ", "  ", "\n",
+      "\r\n", "\t", "@", "://", "www.", "\xC2\xA0", "\xE2\x80\xA2", "\xE2\x81\x83",
+      "\xE3\x80\x82", "\xE3\x80\x8A", "\xE3\x80\x8B", "\xE2\x80\x9E", "\xE2\x80\x9C",
+      "\xC2\xAB", "\xC2\xBB", "\xE2\x80\xA6", "\xE2\x80\xAA", "\xFF", "\xE2\x80",
+      "\xC3\xA9", ":", ";", "1.)", "a)", "N\xC2\xB0"};
+  const char* const langs[] = {"en", "de", "el", "hy", "ja", "xx"};
+  uint64_t state = 7;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    size_t count = next() % 40;
+    for (size_t k = 0; k < count; ++k) text += pieces[next() % pieces.size()];
+    for (SegmentOptions options : AllOptions()) {
+      options.lang = langs[round % 6];
+      CheckInvariants(text, SegmentSentences(text, options));
+    }
+    if (HasFatalFailure()) return;
+  }
+}
+
 // Every string of up to six characters over a tiny alphabet.
 TEST(SegmenterTest, ExhaustiveSmallWorld) {
   const std::vector<std::string> alphabet = {"a", "A", ".", " ", "\n", "\"",
