@@ -96,6 +96,8 @@ int MakeConfig(const Set& set, const fs::path& dir) {
   return evals;
 }
 
+void PrintTo(const Set& s, std::ostream* os) { *os << s.name << " " << s.flags; }
+
 class RougeRealData : public ::testing::TestWithParam<Set> {};
 
 TEST_P(RougeRealData, SameLinesAsPerl) {
