@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "base/embedded_data.h"
 
@@ -147,39 +148,29 @@ bool LanguageRules::IsSentenceStarter(std::string_view word) const {
 }
 
 const LanguageRules& RulesForLanguage(std::string_view lang) {
-  // Every language is built on first use of any: a few small lists, and the
-  // map is never written again, so readers need no lock.
-  static const auto* const kTable = [] {
-    auto* table = new std::map<std::string, LanguageRules, std::less<>>();
-    constexpr std::string_view kPrefix = "abbreviations/";
-    for (size_t i = 0; i < kNumEmbeddedFiles; ++i) {
-      std::string_view name = kEmbeddedFiles[i].name;
-      if (name.substr(0, kPrefix.size()) != kPrefix) continue;
-      name.remove_prefix(kPrefix.size());
-      std::string_view code = name.substr(0, name.find('.'));
-      table->emplace(std::string(code), LanguageRulesBuilder::Build(code));
-    }
-    for (std::string_view code : kOrdinalLanguages) {
-      if (!table->count(code)) {
-        table->emplace(std::string(code), LanguageRulesBuilder::Build(code));
-      }
-    }
-    for (std::string_view code : kColonLanguages) {
-      if (!table->count(code)) {
-        table->emplace(std::string(code), LanguageRulesBuilder::Build(code));
-      }
-    }
-    if (!table->count("el")) table->emplace("el", LanguageRulesBuilder::Build("el"));
-    if (!table->count("en")) table->emplace("en", LanguageRulesBuilder::Build("en"));
-    return table;
-  }();
-  std::string lower(BaseLanguage(lang));
-  for (char& c : lower) {
+  // Built on first use of each language (a process summarizing English never
+  // pays for the others), then shared read-only; the lock only guards the
+  // lookup. Codes with nothing of their own share the English rules, so the
+  // cache stays bounded whatever codes callers pass.
+  static std::mutex mu;
+  static auto* const cache =
+      new std::map<std::string, std::unique_ptr<const LanguageRules>, std::less<>>();
+  std::string code(BaseLanguage(lang));
+  for (char& c : code) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
-  auto it = kTable->find(lower);
-  if (it == kTable->end()) it = kTable->find("en");
-  return it->second;
+  const bool own = !EmbeddedData("abbreviations/" + code + ".txt").empty() ||
+                   !EmbeddedData("sentence_starters/" + code + ".txt").empty() ||
+                   Contains(kOrdinalLanguages, code) ||
+                   Contains(kColonLanguages, code) || code == "el";
+  if (!own) code = "en";
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache->find(code);
+  if (it == cache->end()) {
+    it = cache->emplace(code, std::make_unique<const LanguageRules>(
+                                  LanguageRulesBuilder::Build(code))).first;
+  }
+  return *it->second;
 }
 
 }  // namespace precis
