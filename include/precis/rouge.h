@@ -171,9 +171,10 @@ std::string FormatScriptOutput(const Report& report, const Options& options,
 
 // Reads ROUGE-1.5.5's XML configuration and every summary it names (only
 // those of `peer_id` when given), resolving roots as the script does.
-// NotFound names the missing file; InvalidInput names the config and the
-// line of a malformed one. Missing models fail; missing peers are skipped
-// (the script warns), and their warnings land in `warnings`.
+// NotFound names a missing config, peer or model file; InvalidInput names
+// the config and the line of a malformed one. A peer id absent from an
+// <EVAL> is no error (Evaluate warns, as the script does); empty summaries
+// are scored, with a "-> empty text" note in `warnings`.
 Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path,
                                                std::string_view peer_id,
                                                std::vector<std::string>* warnings);
