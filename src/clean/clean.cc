@@ -110,7 +110,7 @@ class Cleaner {
   void DropNearDuplicates() {
     const double t = o_.near_duplicate_jaccard;
     std::vector<std::vector<uint32_t>> sets(n_);
-    std::unordered_map<uint32_t, uint32_t> df;
+    std::vector<uint32_t> df(a_.vocab.size(), 0);
     for (size_t i = 0; i < n_; ++i) {
       if (!result_.keep[i]) continue;
       sets[i] = ContentSet(a_.sentences[i], a_.vocab);
@@ -149,7 +149,7 @@ class Cleaner {
   // barely occur anywhere else in the cluster, while the cluster's own
   // sentences share most of theirs.
   void DropOffTopicLines() {
-    std::unordered_map<uint32_t, uint32_t> sentence_df;
+    std::vector<uint32_t> sentence_df(a_.vocab.size(), 0);
     std::vector<std::vector<uint32_t>> sets(n_);
     for (size_t i = 0; i < n_; ++i) {
       if (a_.sentences[i].terms.empty()) continue;

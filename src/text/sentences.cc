@@ -61,6 +61,9 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
                                const StopwordSet& stopwords, Stemmer& stemmer) {
   AnalyzedCluster out;
   std::vector<Token> tokens;
+  // News repeats its words: stem each distinct surface form once per call.
+  std::unordered_map<std::string, uint32_t> term_of_word;
+  std::string word;
   for (uint32_t d = 0; d < cluster.docs.size(); ++d) {
     const std::string& text = cluster.docs[d].text;
     uint32_t position = 0;
@@ -77,11 +80,15 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
       Tokenize(text, span.begin, span.end, &tokens);
       s.terms.reserve(tokens.size());
       for (const Token& t : tokens) {
-        const std::string folded =
-            FoldCase(std::string_view(text).substr(t.begin, t.end - t.begin));
-        const bool stop = stopwords.Contains(folded);
-        s.terms.push_back(out.vocab.Intern(
-            stop ? std::string_view(folded) : stemmer.Stem(folded), stop));
+        word.assign(text, t.begin, t.end - t.begin);
+        auto [it, inserted] = term_of_word.try_emplace(word, 0);
+        if (inserted) {
+          const std::string folded = FoldCase(word);
+          const bool stop = stopwords.Contains(folded);
+          it->second = out.vocab.Intern(
+              stop ? std::string_view(folded) : stemmer.Stem(folded), stop);
+        }
+        s.terms.push_back(it->second);
       }
       out.sentences.push_back(std::move(s));
     }
