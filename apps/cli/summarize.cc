@@ -26,6 +26,9 @@ struct SummarizeArgs {
   bool explain = false;
   bool no_clean = false;
   bool pdf = false;
+  int threads = 0;      // --input jsonl; 0: one per core
+  std::string output;   // --input jsonl; empty: stdout
+  bool resume = false;  // --input jsonl
 };
 
 Result<SummarizerOptions> MakeOptions(const SummarizeArgs& a, const CLI::App& sub) {
@@ -119,14 +122,28 @@ void AddSummarizeCommand(CLI::App& root, int& exit_code) {
                 "Keep repeated titles, headline-like lines and duplicates");
   sub->add_flag("--pdf", args->pdf,
                 "Segment as text from a PDF (see precis segment --help)");
+  sub->add_option("--threads", args->threads,
+                  "--input jsonl: worker threads (default: one per core);\n"
+                  "the output is the same, byte for byte, at any count")
+      ->check(CLI::Range(1, 1024));
+  sub->add_option("--output", args->output,
+                  "--input jsonl: write results to this file (default stdout)");
+  sub->add_flag("--resume", args->resume,
+                "--input jsonl: skip lines whose id already has a result in\n"
+                "--output FILE and append the rest (a partial last line is\n"
+                "cut off and redone)");
   sub->callback([args, sub, &exit_code] {
     auto options = MakeOptions(*args, *sub);
     if (!options.ok()) { exit_code = ReportError(options.status()); return; }
     auto summarizer = Summarizer::Create(*options);
     if (!summarizer.ok()) { exit_code = ReportError(summarizer.status()); return; }
     if (args->input == "jsonl") {
-      BatchArgs batch{args->files, args->explain};
+      BatchArgs batch{args->files, args->explain, args->threads, args->output,
+                      args->resume};
       exit_code = RunBatch(batch, *summarizer);
+    } else if (!args->output.empty() || args->resume || sub->count("--threads")) {
+      exit_code = ReportError(Status::InvalidArgument(
+          "--threads, --output and --resume go with --input jsonl"));
     } else {
       exit_code = RunFiles(*args, *summarizer);
     }

@@ -1,0 +1,208 @@
+// precis summarize --input jsonl as a batch runner: input order and identical
+// bytes at any thread count, one output line per input line, --output,
+// --resume after a run cut short, and many lines streamed through.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <cstdio>
+#include <set>
+
+#include "e2e/run_cli.h"
+
+namespace precis::testing {
+namespace {
+
+const std::string kExample = PRECIS_SOURCE_DIR "/examples/ferry/";
+
+// "c<i>", the id of cluster i.
+std::string Id(int i) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "c%d", i);
+  return buf;
+}
+
+// `n` clusters that differ from each other (a varying subset of the example
+// articles plus a numbered sentence), so output order is visible; every
+// `bad_every`-th line (when > 0) is broken in one of several ways.
+std::string MakeInput(int n, int bad_every = 0) {
+  const std::vector<std::string> texts = {ReadAll(kExample + "coastal-post.txt"),
+                                          ReadAll(kExample + "island-radio.txt"),
+                                          ReadAll(kExample + "national-wire.txt")};
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    if (bad_every > 0 && i % bad_every == bad_every - 1) {
+      switch (i / bad_every % 4) {
+        case 0: out += "not json at all\n"; break;
+        case 1: out += "{\"id\": \"" + Id(i) + "\", \"docs\": 5}\n"; break;
+        case 2: out += "{\"id\": \"" + Id(i) + "\", \"docs\": [{\"text\": \" \"}]}\n"; break;
+        default: out += "\n"; break;
+      }
+      continue;
+    }
+    nlohmann::json j;
+    j["id"] = Id(i);
+    j["docs"] = nlohmann::json::array();
+    for (size_t d = 0; d < texts.size(); ++d) {
+      if (((i + 1) >> d & 1) == 0 && d != static_cast<size_t>(i % 3)) continue;
+      std::string text = texts[d];
+      text.append("\nUpdate number ").append(std::to_string(i));
+      text.append(" followed the ferry story.");
+      j["docs"].push_back({{"id", std::string(1, char('0' + d))}, {"text", text}});
+    }
+    out += j.dump() + "\n";
+  }
+  return out;
+}
+
+TEST(Batch, SameBytesInInputOrderAtAnyThreadCount) {
+  const std::string input = MakeInput(300, 37);
+  const auto one = RunPrecis({"summarize", "--input", "jsonl", "--threads", "1"}, input);
+  const auto two = RunPrecis({"summarize", "--input", "jsonl", "--threads", "2"}, input);
+  const auto five = RunPrecis({"summarize", "--input", "jsonl", "--threads", "5"}, input);
+  ASSERT_EQ(one.exit_code, 1) << "the input has bad lines: " << one.err;
+  EXPECT_EQ(two.exit_code, 1);
+  EXPECT_EQ(five.exit_code, 1);
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, five.out);
+  const auto lines = Lines(one.out);
+  ASSERT_EQ(lines.size(), 300u);
+  std::set<std::string> distinct;
+  for (int i = 0; i < 300; ++i) {
+    const auto j = nlohmann::json::parse(lines[i]);
+    if (i % 37 == 36) {
+      EXPECT_TRUE(j.contains("error")) << lines[i];
+      if (j["id"].is_string()) {
+        EXPECT_EQ(j["id"], Id(i));
+      }
+      continue;
+    }
+    EXPECT_EQ(j.at("id"), Id(i));
+    ASSERT_FALSE(j.at("sentences").empty()) << lines[i];
+    distinct.insert(j["sentences"].dump());
+  }
+  EXPECT_GT(distinct.size(), 3u) << "the clusters should not all summarize alike";
+}
+
+TEST(Batch, BadLinesGiveOneErrorLineEachAndTheRunGoesOn) {
+  const std::string input =
+      "garbage\n"
+      "{\"id\": 1, \"docs\": [{\"text\": \"Fine text here. Another sentence follows.\"}]}\n"
+      "{\"id\": 2, \"docs\": [{\"text\": \"   \"}]}\n"
+      "\n"
+      "{\"id\": [1], \"text\": \"An id that is an array.\"}\n"
+      "{\"id\": 3, \"text\": \"Last line without a newline. It still counts.\"}";
+  for (const char* threads : {"1", "2"}) {
+    const auto r = RunPrecis({"summarize", "--input", "jsonl", "--threads", threads}, input);
+    EXPECT_EQ(r.exit_code, 1) << threads;
+    const auto lines = Lines(r.out);
+    ASSERT_EQ(lines.size(), 6u) << r.out;
+    EXPECT_TRUE(nlohmann::json::parse(lines[0]).contains("error"));
+    EXPECT_EQ(nlohmann::json::parse(lines[0])["error"]["message"].get<std::string>().rfind("line 1:", 0), 0u);
+    EXPECT_FALSE(nlohmann::json::parse(lines[1]).contains("error")) << lines[1];
+    EXPECT_TRUE(nlohmann::json::parse(lines[2]).contains("error"));
+    EXPECT_EQ(nlohmann::json::parse(lines[2])["id"], 2);
+    EXPECT_TRUE(nlohmann::json::parse(lines[3]).contains("error"));
+    EXPECT_TRUE(nlohmann::json::parse(lines[4]).contains("error"));
+    EXPECT_EQ(nlohmann::json::parse(lines[5])["id"], 3);
+    EXPECT_FALSE(nlohmann::json::parse(lines[5]).contains("error"));
+  }
+  const auto good = RunPrecis({"summarize", "--input", "jsonl", "--threads", "2"},
+                              input.substr(input.find('\n') + 1, input.find("{\"id\": 2") - input.find('\n') - 1));
+  EXPECT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_EQ(Lines(good.out).size(), 1u);
+  const auto empty = RunPrecis({"summarize", "--input", "jsonl", "--threads", "2"}, "");
+  EXPECT_EQ(empty.exit_code, 0);
+  EXPECT_EQ(empty.out, "");
+}
+
+TEST(Batch, OutputFileAndResume) {
+  const std::string input = MakeInput(120, 29);
+  const std::string in_path = TempDir() + "/resume-in.jsonl";
+  WriteAll(in_path, input);
+  const std::string full_path = TempDir() + "/resume-full.jsonl";
+  const auto full = RunPrecis({"summarize", "--input", "jsonl", "--threads", "2",
+                               "--output", full_path, in_path});
+  EXPECT_EQ(full.exit_code, 1);
+  EXPECT_EQ(full.out, "") << "--output leaves stdout empty";
+  const std::string expected = ReadAll(full_path);
+  ASSERT_EQ(Lines(expected).size(), 120u);
+
+  // Cut short after some complete lines, and mid-line (a killed run).
+  const size_t cut_line = expected.find('\n', expected.size() / 3) + 1;
+  for (size_t cut : {size_t{0}, cut_line, cut_line + 17, expected.size() - 5,
+                     expected.size()}) {
+    const std::string out_path = TempDir() + "/resume-part.jsonl";
+    WriteAll(out_path, expected.substr(0, cut));
+    for (const char* threads : {"1", "2"}) {
+      if (std::string(threads) == "2") WriteAll(out_path, expected.substr(0, cut));
+      const auto r = RunPrecis({"summarize", "--input", "jsonl", "--resume", "--threads",
+                                threads, "--output", out_path, in_path});
+      EXPECT_EQ(ReadAll(out_path), expected) << "cut at byte " << cut << ", threads " << threads;
+      EXPECT_EQ(r.out, "");
+    }
+  }
+  // Resuming a finished run does nothing and succeeds.
+  const auto again = RunPrecis({"summarize", "--input", "jsonl", "--resume", "--output",
+                                full_path, in_path});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(ReadAll(full_path), expected);
+
+  // A file that is not precis output is never appended to.
+  const std::string foreign = TempDir() + "/foreign.txt";
+  WriteAll(foreign, "hello\n");
+  const auto refused = RunPrecis({"summarize", "--input", "jsonl", "--resume", "--output",
+                                  foreign, in_path});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("not a precis result"), std::string::npos) << refused.err;
+  EXPECT_EQ(ReadAll(foreign), "hello\n");
+}
+
+TEST(Batch, ResumeSkipsDuplicateIdsOnlyAsOftenAsTheyAppear) {
+  const std::string line =
+      "{\"id\": \"same\", \"text\": \"One sentence about the ferry. Another about the port.\"}\n";
+  const std::string out_path = TempDir() + "/dup.jsonl";
+  const auto first = RunPrecis({"summarize", "--input", "jsonl", "--output", out_path}, line);
+  ASSERT_EQ(first.exit_code, 0);
+  const auto r = RunPrecis({"summarize", "--input", "jsonl", "--threads", "2", "--resume",
+                            "--output", out_path}, line + line + line);
+  EXPECT_EQ(r.exit_code, 0);
+  const auto lines = Lines(ReadAll(out_path));
+  ASSERT_EQ(lines.size(), 3u) << "one line per input line, across both runs";
+  EXPECT_EQ(lines[0], lines[2]);
+}
+
+TEST(Batch, UsageErrors) {
+  EXPECT_EQ(RunPrecis({"summarize", "--input", "jsonl", "--resume"}, "").exit_code, 2)
+      << "--resume needs --output";
+  EXPECT_EQ(RunPrecis({"summarize", "--input", "jsonl", "--threads", "0"}, "").exit_code, 2);
+  EXPECT_EQ(RunPrecis({"summarize", "--threads", "2"}, "Some text. More text.").exit_code, 2)
+      << "--threads goes with --input jsonl";
+  const auto unwritable = RunPrecis({"summarize", "--input", "jsonl", "--output",
+                                     "/nonexistent/dir/out.jsonl"}, "{\"text\": \"A b.\"}\n");
+  EXPECT_EQ(unwritable.exit_code, 1);
+  EXPECT_NE(unwritable.err.find("/nonexistent/dir/out.jsonl"), std::string::npos);
+}
+
+TEST(Batch, ManyLinesStreamThroughInOrder) {
+  constexpr int kLines = 20000;
+  std::string input;
+  for (int i = 0; i < kLines; ++i) {
+    input += "{\"id\": " + std::to_string(i) + ", \"text\": \"Item " + std::to_string(i) +
+             " was shipped on time.\"}\n";
+  }
+  const auto r = RunPrecis({"summarize", "--input", "jsonl", "--threads", "2",
+                            "--sentences", "1"}, input, 300);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "") << "no progress bar when stderr is not a terminal";
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), static_cast<size_t>(kLines));
+  for (int i = 0; i < kLines; i += 997) {
+    const auto j = nlohmann::json::parse(lines[i]);
+    EXPECT_EQ(j.at("id"), i);
+    EXPECT_NE(j.at("sentences").at(0).at("text").get<std::string>().find(std::to_string(i)),
+              std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace precis::testing
