@@ -1,0 +1,237 @@
+// The article of a page: parse (parse.cc), score every element by the
+// article-like text it holds, pick the best one, keep its blocks that read
+// like article text. doc/extraction.md explains the method and its numbers.
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "charset.h"
+#include "metadata.h"
+#include "parse.h"
+#include "precis/html.h"
+
+namespace precis {
+namespace {
+
+using html_internal::Block;
+using html_internal::Node;
+using html_internal::PageModel;
+namespace hi = html_internal;
+
+// Tuned on the dev set (doc/extraction.md).
+struct Params {
+  // A block is content when at most this share of its characters is link text
+  // and it is long, or punctuated and not short.
+  double content_max_link = 0.33;
+  uint32_t content_min_chars = 80;
+  uint32_t punct_min_chars = 30;
+  // A block is boilerplate when link-dense or short without punctuation.
+  double boiler_min_link = 0.5;
+  uint32_t short_chars = 30;
+  // Element score: content chars - alpha * boilerplate chars - gamma * chars
+  // excluded by hints, times the hint factor.
+  double alpha = 1.0;
+  double gamma = 0.25;
+  double pos_factor = 1.2;
+  double article_factor = 1.3;
+  double neg_factor = 0.5;
+  // A negative class/id hint is ignored on an element holding more than this
+  // share of the page's content (a wrapper such as <div class="has-sidebar">).
+  double wrapper_share = 0.6;
+  // Inside the chosen element, blocks with more link text than this go.
+  double keep_max_link = 0.5;
+};
+
+constexpr uint32_t kExcludeFlags = hi::kBoilerTag | hi::kNegHint | hi::kHidden | hi::kCaption |
+                                   hi::kStrongNeg | hi::kSkip;
+
+enum class Kind { kContent, kNeutral, kBoiler };
+
+Kind Classify(const Block& b, const Params& p) {
+  const double ld = b.chars ? double(b.link_chars) / b.chars : 0;
+  if (ld > p.boiler_min_link) return Kind::kBoiler;
+  if (ld <= p.content_max_link &&
+      (b.chars >= p.content_min_chars || (b.chars >= p.punct_min_chars && b.stops > 0))) {
+    return Kind::kContent;
+  }
+  if (b.chars < p.short_chars && b.stops == 0) return Kind::kBoiler;
+  return Kind::kNeutral;
+}
+
+struct Selection {
+  std::vector<uint32_t> blocks;  // indexes into model.blocks, in order
+};
+
+Selection Select(const PageModel& m, const Params& p) {
+  Selection sel;
+  const size_t nb = m.blocks.size(), nn = m.nodes.size();
+  if (nb == 0) return sel;
+  std::vector<Kind> kind(nb);
+  std::vector<double> content_prefix(nb + 1, 0), boiler_prefix(nb + 1, 0);
+  for (size_t i = 0; i < nb; ++i) {
+    kind[i] = Classify(m.blocks[i], p);
+    content_prefix[i + 1] = content_prefix[i] + (kind[i] == Kind::kContent ? m.blocks[i].chars : 0);
+    boiler_prefix[i + 1] = boiler_prefix[i] + (kind[i] == Kind::kBoiler ? m.blocks[i].chars : 0);
+  }
+  const double total_content = content_prefix[nb];
+  // Effective exclusion flags, parents first (nodes are in document order).
+  std::vector<uint32_t> own(nn), eff(nn);
+  for (size_t n = 0; n < nn; ++n) {
+    const Node& node = m.nodes[n];
+    uint32_t f = node.flags & kExcludeFlags;
+    if ((f & (hi::kNegHint | hi::kStrongNeg | hi::kBoilerTag)) && total_content > 0) {
+      const double share =
+          (content_prefix[node.block_end] - content_prefix[node.block_begin]) / total_content;
+      if (share > p.wrapper_share) f &= ~(hi::kNegHint | hi::kStrongNeg | hi::kBoilerTag);
+    }
+    own[n] = f;
+    eff[n] = f | (node.parent >= 0 ? eff[node.parent] : 0);
+  }
+  // Content of blocks not excluded, per node, by prefix sums again.
+  std::vector<double> good_prefix(nb + 1, 0), excl_prefix(nb + 1, 0);
+  for (size_t i = 0; i < nb; ++i) {
+    const Block& b = m.blocks[i];
+    const bool excluded = eff[b.node] != 0;
+    good_prefix[i + 1] = good_prefix[i] + (!excluded && kind[i] == Kind::kContent ? b.chars : 0);
+    excl_prefix[i + 1] = excl_prefix[i] + (excluded ? b.chars : 0);
+  }
+  int32_t best = -1;
+  double best_score = 0;
+  for (size_t n = 0; n < nn; ++n) {
+    const Node& node = m.nodes[n];
+    if (!(node.flags & hi::kBlockTag) || node.block_end <= node.block_begin) continue;
+    if (eff[n] != 0) continue;
+    const double good = good_prefix[node.block_end] - good_prefix[node.block_begin];
+    if (good <= 0) continue;
+    const double boiler = boiler_prefix[node.block_end] - boiler_prefix[node.block_begin];
+    const double excl = excl_prefix[node.block_end] - excl_prefix[node.block_begin];
+    double score = good - p.alpha * boiler - p.gamma * excl;
+    if (node.flags & (hi::kArticleTag | hi::kMainTag | hi::kBodyProp)) score *= p.article_factor;
+    else if (node.flags & hi::kPosHint) score *= p.pos_factor;
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<int32_t>(n);
+    }
+  }
+  if (best < 0) return sel;
+  const Node& c = m.nodes[best];
+  for (uint32_t i = c.block_begin; i < c.block_end; ++i) {
+    const Block& b = m.blocks[i];
+    // Flags between the block and the chosen element.
+    uint32_t f = 0;
+    for (int32_t n = b.node; n >= 0 && n != best; n = m.nodes[n].parent) {
+      f |= own[n] | (m.nodes[n].flags & hi::kTitle);
+    }
+    if (f != 0) continue;
+    const double ld = b.chars ? double(b.link_chars) / b.chars : 0;
+    if (ld > p.keep_max_link) continue;
+    const uint32_t nf = m.nodes[b.node].flags;
+    if ((nf & hi::kTitle)) continue;
+    if (kind[i] == Kind::kBoiler && !(nf & (hi::kHeading | hi::kListItem | hi::kCell))) continue;
+    sel.blocks.push_back(i);
+  }
+  return sel;
+}
+
+}  // namespace
+
+std::pair<size_t, size_t> HtmlOffsetMap::PageSpan(size_t begin, size_t end) const {
+  if (pieces_.empty() || end <= begin) return {0, 0};
+  auto find = [&](size_t t) {
+    // The piece holding text byte t (the last one starting at or before it).
+    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), t,
+                               [](size_t v, const Piece& p) { return v < p.text_begin; });
+    return it == pieces_.begin() ? pieces_.begin() : it - 1;
+  };
+  const Piece& a = *find(begin);
+  const Piece& z = *find(end - 1);
+  size_t pb = a.linear && begin >= a.text_begin ? a.page_begin + (begin - a.text_begin) : a.page_begin;
+  size_t pe = z.linear && end - 1 >= z.text_begin && end <= z.text_end
+                  ? z.page_begin + (end - z.text_begin)
+                  : z.page_end;
+  pb = Convert(pb);
+  pe = Convert(pe);
+  if (pe < pb) pe = pb;
+  return {pb, pe};
+}
+
+void HtmlOffsetMap::Append(const Piece& piece) { pieces_.push_back(piece); }
+
+void HtmlOffsetMap::SetConversion(std::vector<uint32_t> page_of_utf8) {
+  page_of_utf8_ = std::move(page_of_utf8);
+}
+
+size_t HtmlOffsetMap::Convert(size_t utf8_offset) const {
+  if (page_of_utf8_.empty()) return utf8_offset;
+  if (utf8_offset >= page_of_utf8_.size()) return page_of_utf8_.back();
+  return page_of_utf8_[utf8_offset];
+}
+
+bool LooksLikeHtml(std::string_view bytes) {
+  std::string head;
+  const std::string_view start = bytes.substr(0, 4096);
+  head.reserve(start.size());
+  for (char c : start) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t i = 0;
+  if (head.compare(0, 3, "\xef\xbb\xbf") == 0) i = 3;
+  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+  const std::string_view h = std::string_view(head).substr(i);
+  for (const char* prefix : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<?xml"}) {
+    if (h.substr(0, std::strlen(prefix)) == prefix) {
+      return std::string_view(prefix) != "<?xml" || h.find("<html") != std::string_view::npos;
+    }
+  }
+  int tags = 0;
+  for (const char* tag : {"<p>", "<p ", "<div", "<br", "<a href", "</p>", "<span", "<title>"}) {
+    if (h.find(tag) != std::string_view::npos) ++tags;
+  }
+  return tags >= 3;
+}
+
+Result<ExtractedPage> ExtractHtml(std::string_view page, const HtmlOptions& options) {
+  if (page.size() > options.max_page_bytes) {
+    return Status::LimitExceeded("page of " + std::to_string(page.size()) +
+                                 " bytes is larger than the limit of " +
+                                 std::to_string(options.max_page_bytes));
+  }
+  if (page.size() >= UINT32_MAX) return Status::LimitExceeded("page larger than 4 GiB");
+  ExtractedPage out;
+  hi::DecodedPage decoded = hi::DecodePage(page);
+  out.charset = decoded.charset;
+  if (!decoded.warning.empty()) out.warnings.push_back(decoded.warning);
+  PageModel model;
+  hi::ParsePage(decoded.utf8, &model);
+  hi::MetadataResult meta = hi::ReadMetadata(model.meta);
+  out.meta = std::move(meta.meta);
+
+  const Params params;
+  Selection sel = Select(model, params);
+  for (uint32_t bi : sel.blocks) {
+    const Block& b = model.blocks[bi];
+    const uint32_t nf = model.nodes[b.node].flags;
+    if (!options.keep_headings && (nf & hi::kHeading)) continue;
+    if (!options.keep_tables && (nf & hi::kCell)) continue;
+    if (!out.text.empty()) {
+      const uint32_t t = static_cast<uint32_t>(out.text.size());
+      const uint32_t p = model.pieces[b.piece_begin].page_begin;
+      out.text += "\n\n";
+      out.offsets.Append({t, t + 2, p, p, false});
+    }
+    const uint32_t shift = static_cast<uint32_t>(out.text.size()) - b.text_begin;
+    out.text.append(model.text, b.text_begin, b.text_end - b.text_begin);
+    for (uint32_t k = b.piece_begin; k < b.piece_end; ++k) {
+      HtmlOffsetMap::Piece piece = model.pieces[k];
+      piece.text_begin += shift;
+      piece.text_end += shift;
+      out.offsets.Append(piece);
+    }
+  }
+  if (!decoded.page_of_utf8.empty()) out.offsets.SetConversion(std::move(decoded.page_of_utf8));
+  if (out.text.empty()) {
+    out.warnings.push_back(model.blocks.empty() ? "no text found in the page"
+                                                : "no article text found in the page");
+  }
+  return out;
+}
+
+}  // namespace precis

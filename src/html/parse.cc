@@ -1,0 +1,578 @@
+#include "parse.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "base/utf8.h"
+
+namespace precis::html_internal {
+namespace {
+
+struct TagInfo {
+  const char* name;
+  uint32_t flags;
+};
+
+// Sorted by name for binary search.
+constexpr TagInfo kTags[] = {
+    {"a", 0},
+    {"address", kBlockTag},
+    {"area", kSkip},
+    {"article", kBlockTag | kArticleTag},
+    {"aside", kBlockTag | kBoilerTag},
+    {"audio", kSkip},
+    {"blockquote", kBlockTag | kQuote},
+    {"body", kBlockTag},
+    {"br", 0},
+    {"button", kSkip},
+    {"canvas", kSkip},
+    {"caption", kBlockTag | kCaption},
+    {"center", kBlockTag},
+    {"dd", kBlockTag | kListItem},
+    {"details", kBlockTag},
+    {"dialog", kSkip},
+    {"dir", kBlockTag},
+    {"div", kBlockTag},
+    {"dl", kBlockTag},
+    {"dt", kBlockTag | kListItem},
+    {"embed", kSkip},
+    {"fieldset", kBlockTag},
+    {"figcaption", kBlockTag | kCaption},
+    {"figure", kBlockTag | kCaption},
+    {"footer", kBlockTag | kBoilerTag},
+    {"form", kBlockTag},
+    {"frameset", kSkip},
+    {"h1", kBlockTag | kTitle},
+    {"h2", kBlockTag | kHeading},
+    {"h3", kBlockTag | kHeading},
+    {"h4", kBlockTag | kHeading},
+    {"h5", kBlockTag | kHeading},
+    {"h6", kBlockTag | kHeading},
+    {"head", kSkip},
+    {"header", kBlockTag | kBoilerTag},
+    {"hgroup", kBlockTag},
+    {"hr", kBlockTag},
+    {"html", kBlockTag},
+    {"iframe", kSkip},
+    {"img", kSkip},
+    {"input", kSkip},
+    {"label", kSkip},
+    {"legend", kBlockTag},
+    {"li", kBlockTag | kListItem},
+    {"main", kBlockTag | kMainTag},
+    {"map", kSkip},
+    {"math", kSkip},
+    {"menu", kBlockTag | kBoilerTag},
+    {"nav", kBlockTag | kBoilerTag},
+    {"noscript", kSkip},
+    {"object", kSkip},
+    {"ol", kBlockTag},
+    {"option", kSkip},
+    {"p", kBlockTag | kParagraph},
+    {"picture", kSkip},
+    {"pre", kBlockTag | kPre},
+    {"script", kSkip},
+    {"section", kBlockTag},
+    {"select", kSkip},
+    {"style", kSkip},
+    {"summary", kBlockTag},
+    {"svg", kSkip},
+    {"table", kBlockTag},
+    {"tbody", kBlockTag},
+    {"td", kBlockTag | kCell},
+    {"template", kSkip},
+    {"textarea", kSkip},
+    {"tfoot", kBlockTag},
+    {"th", kBlockTag | kCell},
+    {"thead", kBlockTag},
+    {"title", kSkip},
+    {"tr", kBlockTag},
+    {"ul", kBlockTag},
+    {"video", kSkip},
+};
+
+uint32_t TagFlags(const char* name) {
+  const TagInfo* end = kTags + sizeof(kTags) / sizeof(kTags[0]);
+  const TagInfo* it = std::lower_bound(
+      kTags, end, name, [](const TagInfo& t, const char* n) { return std::strcmp(t.name, n) < 0; });
+  if (it != end && std::strcmp(it->name, name) == 0) return it->flags;
+  return 0;
+}
+
+// Words in class and id values. Negative: boilerplate containers; strong:
+// never article text even inside the article (comments, share bars).
+// A word matches a hint when equal to it, or (hints of 4+ letters) when it
+// starts with it: "comments" matches "comment".
+constexpr const char* kStrongNegHints[] = {
+    "comment", "share", "sharing", "social", "cookie", "consent", "newsletter",
+    "subscribe", "related", "recommend", "outbrain", "taboola", "disqus",
+    "breadcrumb", "byline", "caption", "credit", "copyright", "sr", "print",
+    "teaser", "popup", "modal", "paywall", "rating", "tags", "tag", "tagged",
+    "keywords", "author", "dateline", "timestamp", "published", "updated",
+    "date", "meta", "infobox", "widget", "banner", "advert", "ad", "ads",
+    "adsense", "sponsor", "promo", "signup", "login", "toolbar", "tools",
+    "pagination", "pager", "hidden", "visually", "screenreader", "skip",
+    "shariff", "addthis", "follow", "feedback", "reactions", "jump",
+};
+constexpr const char* kNegHints[] = {
+    "nav", "navbar", "navigation", "menu", "sidebar", "sidebox", "side",
+    "footer", "foot", "header", "masthead", "topbar", "aside", "rail",
+    "more", "also", "trending", "popular", "latest", "most", "links",
+    "widget", "sitemap", "services", "legal", "contact", "search", "extra",
+    "community", "teaserlist", "list", "box", "card", "slider", "carousel",
+    "gallery", "video", "player", "marginal",
+};
+constexpr const char* kPosHints[] = {
+    "article", "content", "entry", "post", "story", "text", "body", "main",
+    "blog", "artikel", "beitrag", "inhalt", "fliesstext", "richtext",
+    "copy", "prose", "hentry", "news", "single", "detail",
+};
+
+bool HintMatches(std::string_view word, const char* hint) {
+  const size_t n = std::strlen(hint);
+  if (word.size() == n) return word == hint;
+  return n >= 4 && word.size() > n && word.substr(0, n) == hint;
+}
+
+template <size_t N>
+bool AnyHint(std::string_view word, const char* const (&hints)[N]) {
+  for (const char* h : hints) {
+    if (HintMatches(word, h)) return true;
+  }
+  return false;
+}
+
+// Splits a class/id value into lowercase words at anything not a letter or
+// digit, and at lowercase-to-uppercase steps ("articleBody" -> article body).
+uint32_t HintFlags(const char* value) {
+  uint32_t flags = 0;
+  std::string word;
+  auto finish = [&] {
+    if (word.empty()) return;
+    if (AnyHint(word, kStrongNegHints)) flags |= kStrongNeg | kNegHint;
+    else if (AnyHint(word, kNegHints)) flags |= kNegHint;
+    if (AnyHint(word, kPosHints)) flags |= kPosHint;
+    if (word == "articlebody" || word == "storybody") flags |= kBodyProp;
+    word.clear();
+  };
+  char prev = 0;
+  for (const char* p = value; *p; ++p) {
+    const char c = *p;
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (std::isupper(static_cast<unsigned char>(c)) &&
+          std::islower(static_cast<unsigned char>(prev))) {
+        finish();
+      }
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      finish();
+    }
+    prev = c;
+  }
+  finish();
+  // Both: "article-sidebar" is a sidebar, "post-share" a share bar; but
+  // "main-content-footer" keeps its negative too. Negative wins.
+  return flags;
+}
+
+bool Whitespace(int32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0x0B ||
+         cp == 0xA0 || cp == 0x85 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+// Invisible characters dropped from the text: soft hyphen, zero-width
+// space and joiners, BOM.
+bool Invisible(int32_t cp) {
+  return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF ||
+         cp == 0x2060;
+}
+
+bool Stop(int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 || cp == 0xFF01 ||
+         cp == 0xFF1F || cp == 0x2026;
+}
+
+bool Comma(int32_t cp) {
+  return cp == ',' || cp == ';' || cp == ':' || cp == 0xFF0C || cp == 0x3001;
+}
+
+bool StyleHides(const char* style) {
+  std::string s;
+  for (const char* p = style; *p; ++p) {
+    if (*p != ' ' && *p != '\t' && *p != '\n') {
+      s += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
+    }
+  }
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+std::string Lower(const char* s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+class Builder {
+ public:
+  Builder(std::string_view input, PageModel* model) : in_(input), m_(model) {}
+
+  void set_ctxt(htmlParserCtxtPtr ctxt) { ctxt_ = ctxt; }
+
+  void Start(const char* name, const char** atts) {
+    const size_t pos = Pos();
+    FlushIf(TagFlags(name) & kBlockTag);
+    last_pos_ = pos;
+    uint32_t flags = TagFlags(name);
+    const bool is_html_or_body = !std::strcmp(name, "html") || !std::strcmp(name, "body");
+    const char* type = nullptr;
+    const char* href = nullptr;
+    const char* rel = nullptr;
+    const char* content = nullptr;
+    const char* key = nullptr;  // meta name / property / itemprop
+    const char* itemprop = nullptr;
+    const char* datetime = nullptr;
+    const char* lang = nullptr;
+    for (const char** a = atts; a != nullptr && a[0] != nullptr; a += 2) {
+      const char* k = a[0];
+      const char* v = a[1] != nullptr ? a[1] : "";
+      if (!std::strcmp(k, "class") || !std::strcmp(k, "id")) {
+        if (!is_html_or_body) flags |= HintFlags(v);
+      } else if (!std::strcmp(k, "style")) {
+        if (StyleHides(v)) flags |= kHidden;
+      } else if (!std::strcmp(k, "hidden")) {
+        flags |= kHidden;
+      } else if (!std::strcmp(k, "aria-hidden")) {
+        if (!std::strcmp(v, "true")) flags |= kHidden;
+      } else if (!std::strcmp(k, "role")) {
+        const std::string r = Lower(v);
+        if (r == "navigation" || r == "banner" || r == "contentinfo" ||
+            r == "complementary" || r == "menu" || r == "menubar" || r == "search" ||
+            r == "dialog" || r == "alert") {
+          flags |= kBoilerTag;
+        } else if (r == "main") {
+          flags |= kMainTag;
+        } else if (r == "article") {
+          flags |= kArticleTag;
+        }
+      } else if (!std::strcmp(k, "itemprop")) {
+        itemprop = v;
+        key = v;
+        if (!std::strcmp(v, "articleBody") || !std::strcmp(v, "text")) flags |= kBodyProp;
+      } else if (!std::strcmp(k, "itemtype")) {
+        if (std::strstr(v, "Article") != nullptr || std::strstr(v, "BlogPosting") != nullptr) {
+          flags |= kArticleTag;
+        }
+      } else if (!std::strcmp(k, "type")) {
+        type = v;
+      } else if (!std::strcmp(k, "href")) {
+        href = v;
+      } else if (!std::strcmp(k, "rel")) {
+        rel = v;
+      } else if (!std::strcmp(k, "content")) {
+        content = v;
+      } else if (!std::strcmp(k, "name") || !std::strcmp(k, "property") ||
+                 !std::strcmp(k, "http-equiv")) {
+        key = v;
+      } else if (!std::strcmp(k, "datetime")) {
+        datetime = v;
+      } else if (!std::strcmp(k, "lang")) {
+        lang = v;
+      }
+    }
+    // Metadata.
+    if (!std::strcmp(name, "meta")) {
+      if (key != nullptr && content != nullptr && m_->meta.metas.size() < 512) {
+        m_->meta.metas.emplace_back(Lower(key), content);
+      }
+    } else if (!std::strcmp(name, "link")) {
+      if (rel != nullptr && href != nullptr && Lower(rel) == "canonical" &&
+          m_->meta.canonical.empty()) {
+        m_->meta.canonical = href;
+      }
+    } else if (!std::strcmp(name, "html")) {
+      if (lang != nullptr && m_->meta.html_lang.empty()) m_->meta.html_lang = lang;
+    } else if (!std::strcmp(name, "time")) {
+      if (datetime != nullptr && m_->meta.time_datetime.empty()) {
+        m_->meta.time_datetime = datetime;
+      }
+    } else if (!std::strcmp(name, "title")) {
+      in_title_ = m_->meta.title.empty() && svg_depth_ == 0;
+    } else if (!std::strcmp(name, "script")) {
+      in_json_ld_ = type != nullptr && Lower(type) == "application/ld+json";
+      if (in_json_ld_ && m_->meta.json_ld.size() < 32) m_->meta.json_ld.emplace_back();
+    } else if (!std::strcmp(name, "svg")) {
+      ++svg_depth_;
+    }
+    if (itemprop != nullptr) {
+      if (!std::strcmp(itemprop, "datePublished") && m_->meta.itemprop_date.empty()) {
+        if (datetime != nullptr) m_->meta.itemprop_date = datetime;
+        else if (content != nullptr) m_->meta.itemprop_date = content;
+      }
+    }
+    if (!std::strcmp(name, "a") && href != nullptr) flags |= kLink;
+    if (!std::strcmp(name, "br")) {
+      if (skip_ == 0) pending_ = std::max(pending_, 2);
+      pending_pos_ = pos;
+    }
+
+    Node node;
+    node.parent = stack_.empty() ? -1 : stack_.back();
+    node.flags = flags;
+    node.depth = static_cast<uint32_t>(stack_.size());
+    node.block_begin = static_cast<uint32_t>(m_->blocks.size());
+    stack_.push_back(static_cast<int32_t>(m_->nodes.size()));
+    m_->nodes.push_back(node);
+    if (flags & kBlockTag) block_stack_.push_back(stack_.back());
+    // Inline hidden or boilerplate elements lose their text right here;
+    // block-level ones are judged by the extractor as a whole.
+    if ((flags & (kSkip | kHidden)) ||
+        (!(flags & kBlockTag) && (flags & kStrongNeg))) {
+      ++skip_;
+    }
+    if (flags & kLink) ++link_;
+    if (!(flags & kBlockTag)) inline_flags_ |= flags & (kStrongNeg | kNegHint | kCaption);
+  }
+
+  void End(const char* name) {
+    const size_t pos = Pos();
+    if (stack_.empty()) return;
+    const int32_t idx = stack_.back();
+    Node& node = m_->nodes[idx];
+    FlushIf(node.flags & kBlockTag);
+    last_pos_ = pos;
+    node.block_end = static_cast<uint32_t>(m_->blocks.size());
+    if ((node.flags & (kSkip | kHidden)) ||
+        (!(node.flags & kBlockTag) && (node.flags & kStrongNeg))) {
+      --skip_;
+    }
+    if (node.flags & kLink) --link_;
+    if (node.flags & kBlockTag) block_stack_.pop_back();
+    stack_.pop_back();
+    if (!std::strcmp(name, "title")) in_title_ = false;
+    if (!std::strcmp(name, "script")) in_json_ld_ = false;
+    if (!std::strcmp(name, "svg") && svg_depth_ > 0) --svg_depth_;
+  }
+
+  void Characters(const char* ch, size_t len) {
+    const size_t end = Pos();
+    const size_t begin = last_pos_;
+    last_pos_ = end;
+    if (in_title_) {
+      if (m_->meta.title.size() < 4096) m_->meta.title.append(ch, len);
+      return;
+    }
+    if (in_json_ld_) {
+      if (!m_->meta.json_ld.empty() && m_->meta.json_ld.back().size() < (1u << 20)) {
+        m_->meta.json_ld.back().append(ch, len);
+      }
+      return;
+    }
+    if (skip_ > 0 || block_stack_.empty()) return;
+    AppendText(std::string_view(ch, len), begin, end);
+  }
+
+  void Other() { last_pos_ = Pos(); }
+
+  void Finish() {
+    Flush();
+    const uint32_t n = static_cast<uint32_t>(m_->blocks.size());
+    for (int32_t idx : stack_) m_->nodes[idx].block_end = n;
+    stack_.clear();
+  }
+
+ private:
+  size_t Pos() const {
+    const long p = xmlByteConsumed(ctxt_);
+    if (p < 0) return last_pos_;
+    return std::min(static_cast<size_t>(p), in_.size());
+  }
+
+  // Appends decoded text that the parser read from input [begin, end).
+  // Plain runs are the input's bytes exactly (libxml2 hands character
+  // references over one by one); anything else is walked alongside the
+  // input.
+  void AppendText(std::string_view d, size_t begin, size_t end) {
+    if (end < begin) end = begin;
+    if (end - begin >= d.size() && in_.substr(end - d.size(), d.size()) == d) {
+      Walk(d, end - d.size(), end);
+      return;
+    }
+    Walk(d, begin, end);
+  }
+
+  // Emits `d` code point by code point, matching it to input [i, end).
+  void Walk(std::string_view d, size_t i, size_t end) {
+    size_t j = 0;
+    const bool exact = end - i == d.size() && in_.substr(i, d.size()) == d;
+    if (!exact) {
+      // Skip markup left before the text (the end of a tag).
+      const size_t first = in_.substr(i, end - i).find(d.substr(0, 1));
+      if (first != std::string_view::npos && first < 8) i += first;
+    }
+    while (j < d.size()) {
+      size_t len = 1;
+      const int32_t cp = DecodeUtf8(d, j, &len);
+      size_t raw_begin = i, raw_end = i;
+      if (i < end && in_.substr(i, len) == d.substr(j, len)) {
+        raw_end = i + len;
+      } else if (i < end && in_[i] == '\r') {
+        raw_end = i + 1;
+        if (raw_end < end && in_[raw_end] == '\n') ++raw_end;
+      } else if (i < end) {
+        // A character reference or a repaired byte: take the input up to
+        // where the text continues.
+        raw_end = i + 1;
+        if (in_[i] == '&') {
+          size_t k = i + 1;
+          while (k < end && k - i < 40 && (std::isalnum(static_cast<unsigned char>(in_[k])) || in_[k] == '#')) ++k;
+          if (k < end && in_[k] == ';') ++k;
+          raw_end = k;
+        }
+      }
+      const bool linear =
+          raw_end - raw_begin == len && in_.substr(raw_begin, len) == d.substr(j, len);
+      Emit(cp, d.substr(j, len), raw_begin, raw_end, linear);
+      j += len;
+      i = raw_end;
+    }
+  }
+
+  void Emit(int32_t cp, std::string_view bytes, size_t raw_begin, size_t raw_end, bool linear) {
+    if (Invisible(cp)) return;
+    if (Whitespace(cp)) {
+      if (pending_ == 0) pending_pos_ = raw_begin;
+      pending_ = std::max(pending_, 1);
+      return;
+    }
+    if (!open_) {
+      open_ = true;
+      owner_ = block_stack_.back();
+      cur_ = Block();
+      cur_.node = owner_;
+      cur_.text_begin = static_cast<uint32_t>(m_->text.size());
+      cur_.piece_begin = static_cast<uint32_t>(m_->pieces.size());
+      inline_flags_ = 0;
+      pending_ = 0;
+      word_open_ = false;
+    }
+    if (pending_ > 0 && m_->text.size() > cur_.text_begin) {
+      const uint32_t t = static_cast<uint32_t>(m_->text.size());
+      m_->text += pending_ == 2 ? '\n' : ' ';
+      const uint32_t p = static_cast<uint32_t>(std::min(pending_pos_, raw_begin));
+      m_->pieces.push_back({t, t + 1, p, p, false});
+      word_open_ = false;
+    }
+    pending_ = 0;
+    const uint32_t t = static_cast<uint32_t>(m_->text.size());
+    m_->text.append(bytes);
+    const uint32_t pb = static_cast<uint32_t>(raw_begin), pe = static_cast<uint32_t>(raw_end);
+    HtmlOffsetMap::Piece* last = m_->pieces.size() > cur_.piece_begin ? &m_->pieces.back() : nullptr;
+    if (linear && last != nullptr && last->linear && last->text_end == t && last->page_end == pb) {
+      last->text_end = t + static_cast<uint32_t>(bytes.size());
+      last->page_end = pe;
+    } else {
+      m_->pieces.push_back({t, t + static_cast<uint32_t>(bytes.size()), pb, pe, linear});
+    }
+    ++cur_.chars;
+    if (link_ > 0) ++cur_.link_chars;
+    if (Stop(cp)) ++cur_.stops;
+    if (Comma(cp)) ++cur_.commas;
+    if (!word_open_) {
+      ++cur_.words;
+      word_open_ = true;
+    }
+  }
+
+  void FlushIf(bool block) {
+    if (block) Flush();
+  }
+
+  void Flush() {
+    pending_ = 0;
+    if (!open_) return;
+    open_ = false;
+    cur_.text_end = static_cast<uint32_t>(m_->text.size());
+    cur_.piece_end = static_cast<uint32_t>(m_->pieces.size());
+    cur_.inline_flags = inline_flags_;
+    if (cur_.chars == 0) {
+      m_->text.resize(cur_.text_begin);
+      m_->pieces.resize(cur_.piece_begin);
+      return;
+    }
+    m_->blocks.push_back(cur_);
+  }
+
+  std::string_view in_;
+  PageModel* m_;
+  htmlParserCtxtPtr ctxt_ = nullptr;
+  std::vector<int32_t> stack_;
+  std::vector<int32_t> block_stack_;
+  size_t last_pos_ = 0;
+  int skip_ = 0;
+  int link_ = 0;
+  int svg_depth_ = 0;
+  bool in_title_ = false;
+  bool in_json_ld_ = false;
+  // The block being built.
+  bool open_ = false;
+  int32_t owner_ = -1;
+  Block cur_;
+  uint32_t inline_flags_ = 0;
+  int pending_ = 0;  // 1: a space is due before the next character; 2: a newline
+  size_t pending_pos_ = 0;
+  bool word_open_ = false;
+};
+
+Builder* B(void* ctx) {
+  return static_cast<Builder*>(static_cast<htmlParserCtxtPtr>(ctx)->_private);
+}
+
+void OnStart(void* ctx, const xmlChar* name, const xmlChar** atts) {
+  B(ctx)->Start(reinterpret_cast<const char*>(name), reinterpret_cast<const char**>(atts));
+}
+void OnEnd(void* ctx, const xmlChar* name) { B(ctx)->End(reinterpret_cast<const char*>(name)); }
+void OnChars(void* ctx, const xmlChar* ch, int len) {
+  if (len > 0) B(ctx)->Characters(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
+}
+void OnOther(void* ctx, const xmlChar*) { B(ctx)->Other(); }
+void OnSilent(void*, const char*, ...) {}
+
+}  // namespace
+
+void ParsePage(std::string_view utf8, PageModel* model) {
+  model->nodes.reserve(utf8.size() / 64);
+  model->text.reserve(utf8.size() / 8);
+  Builder builder(utf8, model);
+  if (utf8.size() > static_cast<size_t>(INT32_MAX)) return;
+  htmlParserCtxtPtr ctxt =
+      htmlCreateMemoryParserCtxt(utf8.data(), static_cast<int>(utf8.size()));
+  if (ctxt == nullptr) return;
+  xmlSAXHandler sax;
+  std::memset(&sax, 0, sizeof(sax));
+  sax.startElement = OnStart;
+  sax.endElement = OnEnd;
+  sax.characters = OnChars;
+  sax.ignorableWhitespace = OnChars;
+  sax.cdataBlock = OnChars;
+  sax.comment = OnOther;
+  sax.warning = OnSilent;
+  sax.error = OnSilent;
+  std::memcpy(ctxt->sax, &sax, sizeof(sax));
+  ctxt->userData = ctxt;
+  ctxt->_private = &builder;
+  builder.set_ctxt(ctxt);
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+  xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+  htmlParseDocument(ctxt);
+  builder.Finish();
+  htmlFreeParserCtxt(ctxt);
+}
+
+}  // namespace precis::html_internal
