@@ -2,6 +2,8 @@
 // article-like text it holds, pick the best one, keep its blocks that read
 // like article text. doc/extraction.md explains the method and its numbers.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -37,7 +39,10 @@ struct Params {
   double neg_factor = 0.5;
   // A negative class/id hint is ignored on an element holding more than this
   // share of the page's content (a wrapper such as <div class="has-sidebar">).
-  double wrapper_share = 0.6;
+  double wrapper_share = 0.5;
+  // Inside the chosen element, a weakly hinted element ("box", "list") is
+  // kept when it holds more than this share of the chosen content.
+  double inner_weak_share = 0.3;
   // Inside the chosen element, blocks with more link text than this go.
   double keep_max_link = 0.5;
 };
@@ -62,7 +67,7 @@ struct Selection {
   std::vector<uint32_t> blocks;  // indexes into model.blocks, in order
 };
 
-Selection Select(const PageModel& m, const Params& p) {
+Selection Select(const PageModel& m, const Params& p, uint32_t hard_flags) {
   Selection sel;
   const size_t nb = m.blocks.size(), nn = m.nodes.size();
   if (nb == 0) return sel;
@@ -74,18 +79,24 @@ Selection Select(const PageModel& m, const Params& p) {
     boiler_prefix[i + 1] = boiler_prefix[i] + (kind[i] == Kind::kBoiler ? m.blocks[i].chars : 0);
   }
   const double total_content = content_prefix[nb];
-  // Effective exclusion flags, parents first (nodes are in document order).
+  auto share_of = [&](const Node& node, double total) {
+    return total > 0 ? (content_prefix[node.block_end] - content_prefix[node.block_begin]) / total
+                     : 0.0;
+  };
+  // Hard exclusions hold everywhere: hidden, script-like, and (unless the
+  // element wraps most of the page's content) boilerplate tags and strong
+  // class/id hints. Weak hints only lower an element's own score.
   std::vector<uint32_t> own(nn), eff(nn);
   for (size_t n = 0; n < nn; ++n) {
     const Node& node = m.nodes[n];
     uint32_t f = node.flags & kExcludeFlags;
-    if ((f & (hi::kNegHint | hi::kStrongNeg | hi::kBoilerTag)) && total_content > 0) {
-      const double share =
-          (content_prefix[node.block_end] - content_prefix[node.block_begin]) / total_content;
-      if (share > p.wrapper_share) f &= ~(hi::kNegHint | hi::kStrongNeg | hi::kBoilerTag);
+    if ((f & (hi::kStrongNeg | hi::kBoilerTag | hi::kNegHint)) &&
+        share_of(node, total_content) > p.wrapper_share) {
+      f &= ~(hi::kNegHint | hi::kStrongNeg | hi::kBoilerTag);
     }
     own[n] = f;
-    eff[n] = f | (node.parent >= 0 ? eff[node.parent] : 0);
+    const uint32_t hard = f & hard_flags;
+    eff[n] = hard | (node.parent >= 0 ? eff[node.parent] : 0);
   }
   // Content of blocks not excluded, per node, by prefix sums again.
   std::vector<double> good_prefix(nb + 1, 0), excl_prefix(nb + 1, 0);
@@ -108,19 +119,51 @@ Selection Select(const PageModel& m, const Params& p) {
     double score = good - p.alpha * boiler - p.gamma * excl;
     if (node.flags & (hi::kArticleTag | hi::kMainTag | hi::kBodyProp)) score *= p.article_factor;
     else if (node.flags & hi::kPosHint) score *= p.pos_factor;
+    if (node.flags & hi::kNegHint) score *= p.neg_factor;
     if (score > best_score) {
       best_score = score;
       best = static_cast<int32_t>(n);
     }
   }
+#ifdef PRECIS_HTML_DEBUG  // tuning aid: -DPRECIS_HTML_DEBUG, then PRECIS_HTML_FIND=snippet
+  if (std::getenv("PRECIS_HTML_DEBUG")) {
+    for (size_t i = 0; i < nb; ++i) {
+      const Block& b = m.blocks[i];
+      std::fprintf(stderr, "B%zu node=%d kind=%d eff=%x chars=%u link=%u | %.60s\n", i, b.node,
+                   int(kind[i]), eff[b.node], b.chars, b.link_chars, m.text.c_str() + b.text_begin);
+    }
+    std::fprintf(stderr, "best=%d score=%f\n", best, best_score);
+    size_t longest = 0;
+    for (size_t i = 0; i < nb; ++i) if (m.blocks[i].chars > m.blocks[longest].chars) longest = i;
+    if (const char* f = std::getenv("PRECIS_HTML_FIND")) {
+      for (size_t i = 0; i < nb; ++i) {
+        if (std::string_view(m.text).substr(m.blocks[i].text_begin, m.blocks[i].text_end - m.blocks[i].text_begin).find(f) != std::string_view::npos) { longest = i; break; }
+      }
+    }
+    std::fprintf(stderr, "block %zu kind=%d\n", longest, int(kind[longest]));
+    if (best >= 0) std::fprintf(stderr, "best is %s\n", m.debug_names[best].c_str());
+    for (int32_t n = m.blocks[longest].node; n >= 0; n = m.nodes[n].parent) {
+      std::fprintf(stderr, "  chain node=%d flags=%x own=%x eff=%x share=%f %s\n", n, m.nodes[n].flags, own[n], eff[n], share_of(m.nodes[n], total_content), m.debug_names.size() > size_t(n) ? m.debug_names[n].c_str() : "");
+    }
+  }
+#endif
   if (best < 0) return sel;
   const Node& c = m.nodes[best];
+  const double chosen_content = content_prefix[c.block_end] - content_prefix[c.block_begin];
   for (uint32_t i = c.block_begin; i < c.block_end; ++i) {
     const Block& b = m.blocks[i];
     // Flags between the block and the chosen element.
     uint32_t f = 0;
     for (int32_t n = b.node; n >= 0 && n != best; n = m.nodes[n].parent) {
-      f |= own[n] | (m.nodes[n].flags & hi::kTitle);
+      uint32_t o = own[n] | (m.nodes[n].flags & hi::kTitle);
+      // A weak hint ("box", "list", "header") inside the article removes
+      // link lists and short lines, not paragraphs.
+      if ((o & hi::kNegHint) && !(o & hi::kStrongNeg) &&
+          (kind[i] == Kind::kContent ||
+           share_of(m.nodes[n], chosen_content) > p.inner_weak_share)) {
+        o &= ~hi::kNegHint;
+      }
+      f |= o;
     }
     if (f != 0) continue;
     const double ld = b.chars ? double(b.link_chars) / b.chars : 0;
@@ -205,7 +248,11 @@ Result<ExtractedPage> ExtractHtml(std::string_view page, const HtmlOptions& opti
   out.meta = std::move(meta.meta);
 
   const Params params;
-  Selection sel = Select(model, params);
+  Selection sel =
+      Select(model, params, hi::kHidden | hi::kSkip | hi::kStrongNeg | hi::kBoilerTag);
+  // When the hints leave nothing, they were wrong about this page: try again
+  // trusting only what hides text for sure.
+  if (sel.blocks.empty()) sel = Select(model, params, hi::kHidden | hi::kSkip);
   for (uint32_t bi : sel.blocks) {
     const Block& b = model.blocks[bi];
     const uint32_t nf = model.nodes[b.node].flags;

@@ -4,6 +4,7 @@
 #include <libxml/parserInternals.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -53,7 +54,7 @@ constexpr TagInfo kTags[] = {
     {"h5", kBlockTag | kHeading},
     {"h6", kBlockTag | kHeading},
     {"head", kSkip},
-    {"header", kBlockTag | kBoilerTag},
+    {"header", kBlockTag | kNegHint},
     {"hgroup", kBlockTag},
     {"hr", kBlockTag},
     {"html", kBlockTag},
@@ -110,12 +111,12 @@ uint32_t TagFlags(const char* name) {
 constexpr const char* kStrongNegHints[] = {
     "comment", "share", "sharing", "social", "cookie", "consent", "newsletter",
     "subscribe", "related", "recommend", "outbrain", "taboola", "disqus",
-    "breadcrumb", "byline", "caption", "credit", "copyright", "sr", "print",
-    "teaser", "popup", "modal", "paywall", "rating", "tags", "tag", "tagged",
+    "breadcrumb", "byline", "caption", "credit", "copyright", "sr",
+    "popup", "modal", "rating", "tags", "tag", "tagged",
     "keywords", "author", "dateline", "timestamp", "published", "updated",
-    "date", "meta", "infobox", "widget", "banner", "advert", "ad", "ads",
+    "date", "meta", "infobox", "banner", "advert", "ad", "ads",
     "adsense", "sponsor", "promo", "signup", "login", "toolbar", "tools",
-    "pagination", "pager", "hidden", "visually", "screenreader", "skip",
+    "pagination", "pager", "visually", "screenreader", "skip",
     "shariff", "addthis", "follow", "feedback", "reactions", "jump",
 };
 constexpr const char* kNegHints[] = {
@@ -123,7 +124,7 @@ constexpr const char* kNegHints[] = {
     "footer", "foot", "header", "masthead", "topbar", "aside", "rail",
     "more", "also", "trending", "popular", "latest", "most", "links",
     "widget", "sitemap", "services", "legal", "contact", "search", "extra",
-    "community", "teaserlist", "list", "box", "card", "slider", "carousel",
+    "community", "teaser", "list", "box", "card", "slider", "carousel",
     "gallery", "video", "player", "marginal",
 };
 constexpr const char* kPosHints[] = {
@@ -131,6 +132,27 @@ constexpr const char* kPosHints[] = {
     "blog", "artikel", "beitrag", "inhalt", "fliesstext", "richtext",
     "copy", "prose", "hentry", "news", "single", "detail",
 };
+
+// Generated class names (CSS-in-JS, page builders: "style_1tcxgp3",
+// "element-73c1fb0b") carry a token mixing letters and digits; their words
+// are accidents ("tagStyle") and say nothing.
+bool GeneratedName(const char* p) {
+  int run = 0;
+  bool digit = false, alpha = false;
+  for (; *p && *p != ' ' && *p != '\t' && *p != '\n'; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (std::isalnum(c)) {
+      ++run;
+      digit |= std::isdigit(c) != 0;
+      alpha |= std::isalpha(c) != 0;
+      if (run >= 5 && digit && alpha) return true;
+    } else {
+      run = 0;
+      digit = alpha = false;
+    }
+  }
+  return false;
+}
 
 bool HintMatches(std::string_view word, const char* hint) {
   const size_t n = std::strlen(hint);
@@ -151,8 +173,20 @@ bool AnyHint(std::string_view word, const char* const (&hints)[N]) {
 uint32_t HintFlags(const char* value) {
   uint32_t flags = 0;
   std::string word;
+  bool negated = false;  // "no-print", "no-comments": the hint is off
   auto finish = [&] {
     if (word.empty()) return;
+    if (negated || word.rfind("commentar", 0) == 0) {
+      negated = false;
+      word.clear();
+      return;
+    }
+    if (word == "no" || word == "not" || word == "without" || word == "has" ||
+        word == "with") {
+      negated = true;
+      word.clear();
+      return;
+    }
     if (AnyHint(word, kStrongNegHints)) flags |= kStrongNeg | kNegHint;
     else if (AnyHint(word, kNegHints)) flags |= kNegHint;
     if (AnyHint(word, kPosHints)) flags |= kPosHint;
@@ -160,8 +194,24 @@ uint32_t HintFlags(const char* value) {
     word.clear();
   };
   char prev = 0;
+  bool skip_name = false;  // inside a taxonomy class name such as "tag-foo"
   for (const char* p = value; *p; ++p) {
     const char c = *p;
+    if (p == value || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n') {
+      // WordPress and CMS post classes name the post's tags and categories:
+      // "tag-sport", "category-news" say nothing about the element.
+      skip_name = GeneratedName(p);
+      for (const char* tax : {"tag-", "tags-", "category-", "cat-", "term-", "format-",
+                              "status-", "type-", "postid-", "topic-"}) {
+        if (std::strncmp(p, tax, std::strlen(tax)) == 0) skip_name = true;
+      }
+    }
+    if (skip_name) {
+      if (c == ' ' || c == '\t' || c == '\n') skip_name = false;
+      finish();
+      prev = c;
+      continue;
+    }
     if (std::isalnum(static_cast<unsigned char>(c))) {
       if (std::isupper(static_cast<unsigned char>(c)) &&
           std::islower(static_cast<unsigned char>(prev))) {
@@ -177,6 +227,27 @@ uint32_t HintFlags(const char* value) {
   // Both: "article-sidebar" is a sidebar, "post-share" a share bar; but
   // "main-content-footer" keeps its negative too. Negative wins.
   return flags;
+}
+
+// Class names that hide an element at every screen size (responsive ones
+// such as "hidden-xs" do not).
+bool HiddenClass(const char* value) {
+  static constexpr const char* kHiddenClasses[] = {
+      "hidden", "d-none", "is-hidden", "visually-hidden", "visuallyhidden", "sr-only",
+      "screen-reader-text", "invisible", "hide", "u-hidden", "element-invisible",
+      "offscreen", "show-for-sr", "a11y-hidden"};
+  const char* p = value;
+  while (*p) {
+    while (*p == ' ' || *p == '\t' || *p == '\n') ++p;
+    const char* q = p;
+    while (*q && *q != ' ' && *q != '\t' && *q != '\n') ++q;
+    const std::string_view cls(p, static_cast<size_t>(q - p));
+    for (const char* h : kHiddenClasses) {
+      if (cls == h) return true;
+    }
+    p = q;
+  }
+  return false;
 }
 
 bool Whitespace(int32_t cp) {
@@ -243,6 +314,7 @@ class Builder {
       const char* v = a[1] != nullptr ? a[1] : "";
       if (!std::strcmp(k, "class") || !std::strcmp(k, "id")) {
         if (!is_html_or_body) flags |= HintFlags(v);
+        if (!std::strcmp(k, "class") && HiddenClass(v)) flags |= kHidden;
       } else if (!std::strcmp(k, "style")) {
         if (StyleHides(v)) flags |= kHidden;
       } else if (!std::strcmp(k, "hidden")) {
@@ -321,6 +393,17 @@ class Builder {
       pending_pos_ = pos;
     }
 
+#ifdef PRECIS_HTML_DEBUG
+    if (debug_) {
+      std::string d = name;
+      for (const char** a = atts; a != nullptr && a[0] != nullptr; a += 2) {
+        if (a[1] && (!std::strcmp(a[0], "class") || !std::strcmp(a[0], "id"))) {
+          d += std::string(" ") + a[0] + "=" + a[1];
+        }
+      }
+      m_->debug_names.push_back(d);
+    }
+#endif
     Node node;
     node.parent = stack_.empty() ? -1 : stack_.back();
     node.flags = flags;
@@ -329,12 +412,9 @@ class Builder {
     stack_.push_back(static_cast<int32_t>(m_->nodes.size()));
     m_->nodes.push_back(node);
     if (flags & kBlockTag) block_stack_.push_back(stack_.back());
-    // Inline hidden or boilerplate elements lose their text right here;
-    // block-level ones are judged by the extractor as a whole.
-    if ((flags & (kSkip | kHidden)) ||
-        (!(flags & kBlockTag) && (flags & kStrongNeg))) {
-      ++skip_;
-    }
+    // Hidden elements lose their text right here; hinted ones are judged by
+    // the extractor as a whole.
+    if (flags & (kSkip | kHidden)) ++skip_;
     if (flags & kLink) ++link_;
     if (!(flags & kBlockTag)) inline_flags_ |= flags & (kStrongNeg | kNegHint | kCaption);
   }
@@ -347,10 +427,7 @@ class Builder {
     FlushIf(node.flags & kBlockTag);
     last_pos_ = pos;
     node.block_end = static_cast<uint32_t>(m_->blocks.size());
-    if ((node.flags & (kSkip | kHidden)) ||
-        (!(node.flags & kBlockTag) && (node.flags & kStrongNeg))) {
-      --skip_;
-    }
+    if (node.flags & (kSkip | kHidden)) --skip_;
     if (node.flags & kLink) --link_;
     if (node.flags & kBlockTag) block_stack_.pop_back();
     stack_.pop_back();
@@ -527,6 +604,9 @@ class Builder {
   int pending_ = 0;  // 1: a space is due before the next character; 2: a newline
   size_t pending_pos_ = 0;
   bool word_open_ = false;
+#ifdef PRECIS_HTML_DEBUG
+  bool debug_ = std::getenv("PRECIS_HTML_DEBUG") != nullptr;
+#endif
 };
 
 Builder* B(void* ctx) {

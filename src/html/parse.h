@@ -79,6 +79,7 @@ struct PageModel {
   std::vector<HtmlOffsetMap::Piece> pieces;
   RawMeta meta;
   bool saw_body_text = false;
+  std::vector<std::string> debug_names;  // tag#id.class per node, when debugging
 };
 
 // Parses `utf8` (valid UTF-8) into `model`. Never fails: any input gives
