@@ -7,6 +7,7 @@
 #include "batch.h"
 #include "cli_io.h"
 #include "commands.h"
+#include "precis/html.h"
 #include "precis/io.h"
 #include "precis/summarizer.h"
 
@@ -55,12 +56,22 @@ int RunFiles(const SummarizeArgs& args, const Summarizer& summarizer) {
   std::vector<std::string> files = args.files.empty()
                                        ? std::vector<std::string>{"-"}
                                        : args.files;
+  std::vector<std::string> html_warnings;  // pages without article text
   for (const std::string& path : files) {
     auto bytes = ReadFileBytes(path);
     if (!bytes.ok()) return ReportError(bytes.status());
     const std::string id = path == "-" ? "<stdin>" : path;
+    if (args.input == "html" || LooksLikeHtml(*bytes)) {
+      auto doc = DocumentFromHtml(id, std::move(*bytes), &html_warnings);
+      if (!doc.ok()) return ReportError(doc.status());
+      cluster.docs.push_back(std::move(*doc));
+      continue;
+    }
     if (Status s = CheckText(*bytes, id); !s.ok()) return ReportError(s);
     cluster.docs.push_back({id, "", "", std::move(*bytes)});
+  }
+  for (const std::string& warning : html_warnings) {
+    std::fprintf(stderr, "precis: warning: %s\n", warning.c_str());
   }
   auto summary = summarizer.Summarize(cluster);
   if (!summary.ok()) return ReportError(summary.status());
@@ -92,10 +103,11 @@ void AddSummarizeCommand(CLI::App& root, int& exit_code) {
   sub->add_option("files", args->files,
                   "Input files; '-' or none reads stdin");
   sub->add_option("--input", args->input,
-                  "text (default): each FILE is a document;\n"
+                  "text (default): each FILE is a document (HTML pages are\n"
+                  "detected and their article extracted);\nhtml: each FILE is an HTML page;\n"
                   "jsonl: each line is a cluster {\"id\", \"docs\": [{\"id\", "
                   "\"title\", \"date\", \"text\"}]}, output is JSON Lines")
-      ->check(CLI::IsMember({"text", "jsonl"}));
+      ->check(CLI::IsMember({"text", "jsonl", "html"}));
   auto* s = sub->add_option("--sentences", args->sentences, "Budget: at most N sentences");
   auto* w = sub->add_option("--words", args->words,
                             "Budget: at most N words (whitespace-separated)");

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "precis/status.h"
+#include "precis/summarizer.h"
 
 namespace precis {
 
@@ -102,6 +103,14 @@ struct HtmlSource {
   std::string page;        // the raw page bytes
   HtmlOffsetMap offsets;   // extracted text -> page
 };
+
+// A Document for the summarizer from a raw page: `text` is the extracted
+// article, title and date come from the page's metadata, and `html` carries
+// the page and the offset map. Extraction warnings (an empty article) are
+// appended to `warnings` when given. Errors only as ExtractHtml's.
+Result<Document> DocumentFromHtml(std::string id, std::string page,
+                                  std::vector<std::string>* warnings = nullptr,
+                                  const HtmlOptions& options = {});
 
 }  // namespace precis
 

@@ -29,11 +29,17 @@
 
 namespace precis {
 
+struct HtmlSource;  // precis/html.h
+
 struct Document {
   std::string id;
   std::string title;  // optional; empty when unknown
   std::string date;   // optional "YYYY-MM-DD"; empty when unknown
   std::string text;   // the original bytes; must be valid UTF-8
+  // Set when `text` was extracted from an HTML page (precis/html.h): the raw
+  // page and the map from text bytes to page bytes, so that JSON output can
+  // also give each sentence's html_begin/html_end. Spans still refer to text.
+  std::shared_ptr<const HtmlSource> html = nullptr;
 };
 
 // One event: one or more documents. A single document gives a

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "charset.h"
@@ -279,6 +280,28 @@ Result<ExtractedPage> ExtractHtml(std::string_view page, const HtmlOptions& opti
                                                 : "no article text found in the page");
   }
   return out;
+}
+
+Result<Document> DocumentFromHtml(std::string id, std::string page,
+                                  std::vector<std::string>* warnings,
+                                  const HtmlOptions& options) {
+  auto extracted = ExtractHtml(page, options);
+  if (!extracted.ok()) {
+    return Status(extracted.status().code(), id + ": " + extracted.status().message());
+  }
+  if (warnings != nullptr) {
+    for (const std::string& w : extracted->warnings) warnings->push_back(id + ": " + w);
+  }
+  Document doc;
+  doc.id = std::move(id);
+  doc.title = extracted->meta.title;
+  doc.date = extracted->meta.date;
+  doc.text = std::move(extracted->text);
+  auto source = std::make_shared<HtmlSource>();
+  source->page = std::move(page);
+  source->offsets = std::move(extracted->offsets);
+  doc.html = std::move(source);
+  return doc;
 }
 
 }  // namespace precis

@@ -464,10 +464,14 @@ class Builder {
   }
 
  private:
+  // Where the parser is in the input. At a start tag's callback it still
+  // stands on the tag's '>': text starts after it.
   size_t Pos() const {
     const long p = xmlByteConsumed(ctxt_);
     if (p < 0) return last_pos_;
-    return std::min(static_cast<size_t>(p), in_.size());
+    size_t pos = std::min(static_cast<size_t>(p), in_.size());
+    if (pos < in_.size() && in_[pos] == '>') ++pos;
+    return pos;
   }
 
   // Appends decoded text that the parser read from input [begin, end).
@@ -495,8 +499,25 @@ class Builder {
     while (j < d.size()) {
       size_t len = 1;
       const int32_t cp = DecodeUtf8(d, j, &len);
+      // The parser drops C0 controls from text; so does the map.
+      while (i < end && static_cast<unsigned char>(in_[i]) < 0x20 && in_[i] != '\t' &&
+             in_[i] != '\n' && in_[i] != '\r' && in_[i] != '\f' &&
+             static_cast<unsigned char>(d[j]) != static_cast<unsigned char>(in_[i])) {
+        ++i;
+      }
       size_t raw_begin = i, raw_end = i;
-      if (i < end && in_.substr(i, len) == d.substr(j, len)) {
+      size_t ref_end = i;  // a character reference "&...;" at i
+      if (i < end && in_[i] == '&') {
+        size_t k = i + 1;
+        while (k < end && k - i < 40 &&
+               (std::isalnum(static_cast<unsigned char>(in_[k])) || in_[k] == '#')) {
+          ++k;
+        }
+        if (k > i + 1 && k < end && in_[k] == ';') ref_end = k + 1;
+      }
+      if (ref_end > i) {
+        raw_end = ref_end;
+      } else if (i < end && in_.substr(i, len) == d.substr(j, len)) {
         raw_end = i + len;
       } else if (i < end && in_[i] == '\r') {
         raw_end = i + 1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "precis/html.h"
 #include "precis/io.h"
 
 namespace precis {
@@ -40,16 +41,28 @@ Result<Document> ParseDocument(const json& d, size_t index,
     doc.id = *s;
   }
   auto text = d.find("text");
-  if (text == d.end() || !text->is_string()) {
-    return Status::InvalidInput(where + "needs a \"text\" string");
+  auto html = d.find("html");
+  if ((text == d.end() || !text->is_string()) && html != d.end() && html->is_string()) {
+    auto from_html = DocumentFromHtml(doc.id, html->get<std::string>());
+    if (!from_html.ok()) {
+      return Status(from_html.status().code(), where + from_html.status().message());
+    }
+    // The page's own title and date, unless the line gives them.
+    doc.text = std::move(from_html->text);
+    doc.html = std::move(from_html->html);
+    doc.title = std::move(from_html->title);
+    doc.date = std::move(from_html->date);
+  } else if (text == d.end() || !text->is_string()) {
+    return Status::InvalidInput(where + "needs a \"text\" (or \"html\") string");
+  } else {
+    doc.text = text->get<std::string>();
   }
-  doc.text = text->get<std::string>();
   auto title = OptionalString(d, "title", where);
   if (!title.ok()) return title.status();
-  doc.title = *title;
+  if (!title->empty()) doc.title = *title;
   auto date = OptionalString(d, "date", where);
   if (!date.ok()) return date.status();
-  doc.date = *date;
+  if (!date->empty()) doc.date = *date;
   return doc;
 }
 
@@ -92,7 +105,7 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
   if (id != j.end() && !id->is_null()) cluster.id = *IdString(*id, "");
   auto docs = j.find("docs");
   if (docs == j.end()) {
-    if (j.contains("text")) {
+    if (j.contains("text") || j.contains("html")) {
       auto doc = ParseDocument(j, 0, "");
       if (!doc.ok()) {
         record.cluster = doc.status();

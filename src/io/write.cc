@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "precis/io.h"
+#include "precis/html.h"
 #include "precis/segment.h"
 
 namespace precis {
@@ -38,6 +39,11 @@ std::string Json(const Cluster& cluster, const Summary& summary,
     o["text"] = std::string(Bytes(cluster, s.doc, s.begin, s.end));
     o["score"] = Rounded(s.score);
     if (s.truncated) o["truncated"] = true;
+    if (const HtmlSource* html = cluster.docs[s.doc].html.get()) {
+      const auto [page_begin, page_end] = html->offsets.PageSpan(s.begin, s.end);
+      o["html_begin"] = page_begin;
+      o["html_end"] = page_end;
+    }
     sentences.push_back(std::move(o));
   }
   j["sentences"] = std::move(sentences);
