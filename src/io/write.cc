@@ -47,6 +47,7 @@ std::string Json(const Cluster& cluster, const Summary& summary,
     sentences.push_back(std::move(o));
   }
   j["sentences"] = std::move(sentences);
+  if (!summary.fallback.empty()) j["fallback"] = summary.fallback;
   if (!summary.warnings.empty()) j["warnings"] = summary.warnings;
   if (explain) {
     ordered_json dropped = ordered_json::array();
