@@ -8,7 +8,7 @@
 #include "clean/clean.h"
 #include "model/model.h"
 #include "order/order.h"
-#include "algorithms/algorithms.h"
+#include "score/centroid.h"
 #include "select/select.h"
 #include "text/analyzer.h"
 #include "text/sentences.h"
@@ -80,8 +80,20 @@ std::string_view DropReasonName(DropReason reason) {
     case DropReason::kDuplicateOf: return "duplicate-of";
     case DropReason::kOffTopic: return "off-topic";
     case DropReason::kFragment: return "fragment";
+    case DropReason::kBoilerplate: return "boilerplate";
   }
   return "unknown";
+}
+
+Result<DropReason> ParseDropReason(std::string_view name) {
+  for (DropReason r : {DropReason::kHeadline, DropReason::kRepeatedTitle,
+                       DropReason::kDuplicateOf, DropReason::kOffTopic,
+                       DropReason::kFragment, DropReason::kBoilerplate}) {
+    if (DropReasonName(r) == name) return r;
+  }
+  return Status::InvalidArgument(
+      "unknown cleaning rule '" + std::string(name) +
+      "'; rules: headline, repeated-title, duplicate-of, off-topic, fragment, boilerplate");
 }
 
 struct Summarizer::Impl {
@@ -98,19 +110,6 @@ const SummarizerOptions& Summarizer::options() const { return impl_->options; }
 
 std::vector<std::string> SupportedLanguages() { return StemmerLanguages(); }
 
-std::vector<AlgorithmInfo> Algorithms() {
-  std::vector<AlgorithmInfo> out;
-  for (const AlgorithmSpec& a : AlgorithmSpecs()) {
-    AlgorithmInfo info{std::string(a.name), std::string(a.description)};
-    if (a.name == SummarizerOptions().algorithm) {
-      out.insert(out.begin(), std::move(info));
-    } else {
-      out.push_back(std::move(info));
-    }
-  }
-  return out;
-}
-
 Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
   if (Status s = ValidateBudget(options.budget); !s.ok()) return s;
   if (options.truncate && (options.budget.unit == BudgetUnit::kSentences ||
@@ -120,15 +119,6 @@ Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
   }
   if (!(options.max_similarity > 0 && options.max_similarity <= 1)) {
     return Status::InvalidArgument("max_similarity must be in (0, 1]");
-  }
-  if (!IsAlgorithm(options.algorithm)) {
-    std::string names;
-    for (const AlgorithmSpec& a : AlgorithmSpecs()) {
-      names += names.empty() ? "" : ", ";
-      names += a.name;
-    }
-    return Status::InvalidArgument("unknown algorithm '" + options.algorithm +
-                                   "'; algorithms: " + names);
   }
   auto stemmer = Stemmer::Create(options.lang);  // checks the language
   if (!stemmer.ok()) return stemmer.status();
@@ -166,7 +156,21 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
 
   CleanOptions clean_options;
   clean_options.enabled = opt.clean;
-  CleanResult cleaned = CleanSentences(analyzed, clean_options);
+  for (DropReason r : opt.keep) {
+    switch (r) {
+      case DropReason::kHeadline:
+      case DropReason::kRepeatedTitle: clean_options.headlines = false; break;
+      case DropReason::kDuplicateOf: clean_options.duplicates = false; break;
+      case DropReason::kOffTopic: clean_options.off_topic = false; break;
+      case DropReason::kFragment: clean_options.fragments = false; break;
+      case DropReason::kBoilerplate: clean_options.boilerplate = false; break;
+    }
+  }
+  CleanResult cleaned = CleanSentences(cluster, analyzed, clean_options);
+  for (size_t i : cleaned.headlines) {
+    const Sentence& s = analyzed.sentences[i];
+    summary.headlines.push_back({s.doc, s.span.begin, s.span.end});
+  }
   std::vector<bool> keep = cleaned.keep;
   bool any = false;
   for (bool k : keep) any |= k;
@@ -189,21 +193,15 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   }
 
   const ClusterModel model = BuildModel(analyzed, keep);
+  const std::vector<double> scores = CentroidScores(analyzed, model, keep);
 
   SelectOptions select_options;
   select_options.budget = opt.budget;
   select_options.truncate = opt.truncate;
   select_options.max_similarity = opt.max_similarity;
   select_options.quote_ngram = opt.quote_ngram;
-  AlgorithmRun run = RunAlgorithm(opt.algorithm, {cluster, analyzed, model, keep},
-                                  select_options);
-  std::vector<Selected>& selected = run.selected;
-  const std::vector<double>& scores = run.scores;
-  if (!run.fallback.empty()) {
-    summary.fallback = run.fallback;
-    summary.warnings.push_back("the " + opt.algorithm + " selector fell back to " +
-                               run.fallback);
-  }
+  std::vector<Selected> selected =
+      SelectGreedy(cluster, analyzed, model, scores, keep, select_options);
   if (selected.empty()) {
     summary.warnings.push_back(
         "no sentence fits the budget; raise it or pass --truncate");

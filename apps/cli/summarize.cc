@@ -25,8 +25,8 @@ struct SummarizeArgs {
   double ratio = 0;
   bool truncate = false;
   bool explain = false;
-  std::string algorithm;  // empty: the library's default
   bool no_clean = false;
+  std::vector<std::string> keep;  // cleaning rules to turn off
   bool pdf = false;
   int threads = 0;      // --input jsonl; 0: one per core
   std::string output;   // --input jsonl; empty: stdout
@@ -39,11 +39,15 @@ Result<SummarizerOptions> MakeOptions(const SummarizeArgs& a, const CLI::App& su
   o.truncate = a.truncate;
   o.clean = !a.no_clean;
   o.pdf = a.pdf;
-  if (!a.algorithm.empty()) o.algorithm = a.algorithm;
   if (sub.count("--sentences")) o.budget = {BudgetUnit::kSentences, double(a.sentences)};
   if (sub.count("--words")) o.budget = {BudgetUnit::kWords, double(a.words)};
   if (sub.count("--bytes")) o.budget = {BudgetUnit::kBytes, double(a.bytes)};
   if (sub.count("--ratio")) o.budget = {BudgetUnit::kRatio, a.ratio};
+  for (const std::string& name : a.keep) {
+    auto reason = ParseDropReason(name);
+    if (!reason.ok()) return reason.status();
+    o.keep.push_back(*reason);
+  }
   return o;
 }
 
@@ -133,13 +137,14 @@ void AddSummarizeCommand(CLI::App& root, int& exit_code) {
                 "JSON: add \"dropped\" (what cleaning removed and why);\n"
                 "text: print that report on stderr");
   sub->add_flag("--no-clean", args->no_clean,
-                "Keep repeated titles, headline-like lines and duplicates");
+                "Turn every cleaning rule off (word-less spans still go)");
+  sub->add_option("--keep", args->keep,
+                  "Turn cleaning rules off, by reason: headline (and\n"
+                  "repeated-title), duplicate-of, off-topic, fragment,\n"
+                  "boilerplate; e.g. --keep boilerplate,fragment")
+      ->delimiter(',');
   sub->add_flag("--pdf", args->pdf,
                 "Segment as text from a PDF (see precis segment --help)");
-  sub->add_option("--algorithm", args->algorithm,
-                  "The summarization system (default " +
-                      SummarizerOptions().algorithm +
-                      "); `precis algorithms` lists them all");
   sub->add_option("--threads", args->threads,
                   "--input jsonl: worker threads (default: one per core);\n"
                   "the output is the same, byte for byte, at any count")

@@ -59,6 +59,25 @@ struct Budget {
   double value = 5;
 };
 
+// Why the clean stage removed a span before scoring.
+// The names are a closed set, part of the JSON contract.
+enum class DropReason {
+  kHeadline,       // "headline": an unpunctuated title or subhead line, kept
+                   // out of the summary (the first copy of a title)
+  kRepeatedTitle,  // "repeated-title": another copy of a headline, see `of`
+  kDuplicateOf,    // "duplicate-of": a (near-)copy of a kept sentence, see `of`
+  kOffTopic,       // "off-topic": a headline-like line unrelated to the
+                   // cluster (a sidebar or "related" link)
+  kFragment,       // "fragment": too short to stand alone, starting
+                   // mid-sentence, or no words at all
+  kBoilerplate,    // "boilerplate": share/subscribe/cookie/copyright lines,
+                   // bylines, datelines, photo credits, "Read more" stubs,
+                   // navigation
+};
+std::string_view DropReasonName(DropReason reason);
+// The reason named `name` (as DropReasonName gives it), or kInvalidArgument.
+Result<DropReason> ParseDropReason(std::string_view name);
+
 struct SummarizerOptions {
   // ISO 639-1 code: selects stopwords, stemmer and segmentation rules. Every
   // language Snowball ships is accepted (see SupportedLanguages()).
@@ -69,17 +88,17 @@ struct SummarizerOptions {
   // sentence (the DUC/TAC evaluation convention). The cut sentence is marked
   // truncated and its span still matches the document's bytes.
   bool truncate = false;
-  // Drop web noise before scoring: repeated lines and titles, unpunctuated
-  // headline-like lines far off the cluster's topic, duplicate sentences.
+  // Drop web noise before scoring (see DropReason): headlines and their
+  // copies, boilerplate, off-topic sidebar lines, fragments, duplicates.
   bool clean = true;
+  // Rules to turn off while cleaning stays on, e.g. {kBoilerplate} for input
+  // known to be clean of share bars and bylines. kHeadline also keeps
+  // repeated titles.
+  std::vector<DropReason> keep;
   // Two selected sentences never have a content-word cosine above this, nor
   // share a verbatim run of quote_ngram words (the same quote).
   double max_similarity = 0.5;
   int quote_ngram = 5;
-  // The summarization system: one of the names Algorithms() lists (a scorer
-  // and its selector, e.g. "lexrank", "submodular", "ilp"). The default is
-  // the best measured on the development sets (bench/results/quality-*.md).
-  std::string algorithm = "centroid";
   // Segment as text extracted from a PDF (see SegmentOptions::pdf).
   bool pdf = false;
 };
@@ -92,18 +111,6 @@ struct SummarySentence {
   bool truncated = false;
 };
 
-// Why the clean stage removed a span before scoring.
-// The names are a closed set, part of the JSON contract.
-enum class DropReason {
-  kHeadline,       // "headline": an unpunctuated title or subhead line, kept
-                   // out of the summary (the first copy of a title)
-  kRepeatedTitle,  // "repeated-title": another copy of a headline, see `of`
-  kDuplicateOf,    // "duplicate-of": a (near-)copy of a kept sentence, see `of`
-  kOffTopic,       // "off-topic": a headline-like line unrelated to the
-                   // cluster (a sidebar or "related" link)
-  kFragment,       // "fragment": no words at all (rules, bullets, stray marks)
-};
-std::string_view DropReasonName(DropReason reason);
 
 struct SpanRef {
   size_t doc = 0;
@@ -120,10 +127,10 @@ struct DroppedSpan {
 struct Summary {
   std::vector<SummarySentence> sentences;  // in reading order
   std::vector<DroppedSpan> dropped;        // in document and byte order
+  // The title line kept as each document's headline (at most one per
+  // document, first occurrence), in document order.
+  std::vector<SpanRef> headlines;
   std::vector<std::string> warnings;       // e.g. why a summary is empty
-  // Empty, or what the selector fell back to and why (the ILP at its
-  // deterministic node or iteration limit falls back to greedy selection).
-  std::string fallback;
 };
 
 class Summarizer {
@@ -149,14 +156,6 @@ class Summarizer {
 
 // ISO 639-1 codes of the languages with a Snowball stemmer, sorted.
 std::vector<std::string> SupportedLanguages();
-
-// A value for SummarizerOptions::algorithm, with a one-line description.
-struct AlgorithmInfo {
-  std::string name;
-  std::string description;
-};
-// Every algorithm, default first.
-std::vector<AlgorithmInfo> Algorithms();
 
 }  // namespace precis
 

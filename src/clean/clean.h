@@ -11,24 +11,42 @@
 namespace precis {
 
 struct CleanOptions {
-  // Content-term Jaccard at or above which two sentences are near-copies.
-  double near_duplicate_jaccard = 0.8;
-  // Headline-like lines with at most this many words are title candidates.
-  int max_headline_words = 25;
-  // A headline-like line is off-topic when the share of its content terms
-  // found elsewhere in the cluster is below this fraction of the median
-  // share for the cluster's own sentences.
-  double off_topic_ratio = 0.35;
-  // Turn the whole stage off: only word-less fragments are dropped.
+  // Off: only word-less fragments are dropped.
   bool enabled = true;
+  // Each rule, on by default (SummarizerOptions::keep turns them off).
+  bool headlines = true;    // headlines, subheads and repeated titles
+  bool boilerplate = true;
+  bool duplicates = true;
+  bool off_topic = true;
+  bool fragments = true;    // short or mid-sentence spans
+  // Near copies: content-term Jaccard at or above this...
+  double near_duplicate_jaccard = 0.8;
+  // ...or this share of the shorter sentence's content terms (at least
+  // min_containment_terms of them) in the longer one: an added attribution.
+  double near_duplicate_containment = 0.9;
+  int min_containment_terms = 5;
+  // Two sentences sharing a verbatim run of this many words (with at least
+  // two content words) repeat the same quote or report.
+  int shared_phrase_words = 7;
+  // Headline-like lines (whole line, no final punctuation) up to this length.
+  int max_headline_words = 25;
+  // Off-topic when the share of a headline-like line's content terms found
+  // elsewhere in the cluster is below this fraction of the median share.
+  double off_topic_ratio = 0.35;
+  // Sentences with fewer words than this are fragments.
+  int min_sentence_words = 4;
+  // Bounds the near-duplicate candidate check per sentence, so adversarial
+  // input cannot make it quadratic.
+  int max_candidates = 400;
 };
 
 struct CleanResult {
   std::vector<bool> keep;            // by sentence index
-  std::vector<DroppedSpan> dropped;  // in sentence order
+  std::vector<DroppedSpan> dropped;  // in document and byte order
+  std::vector<size_t> headlines;     // sentence index of each kept headline
 };
 
-CleanResult CleanSentences(const AnalyzedCluster& analyzed,
+CleanResult CleanSentences(const Cluster& cluster, const AnalyzedCluster& analyzed,
                            const CleanOptions& options);
 
 }  // namespace precis

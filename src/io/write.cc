@@ -47,8 +47,23 @@ std::string Json(const Cluster& cluster, const Summary& summary,
     sentences.push_back(std::move(o));
   }
   j["sentences"] = std::move(sentences);
-  if (!summary.fallback.empty()) j["fallback"] = summary.fallback;
-  if (!summary.warnings.empty()) j["warnings"] = summary.warnings;
+  if (!summary.headlines.empty()) {
+    ordered_json titles = ordered_json::array();
+    for (const SpanRef& h : summary.headlines) {
+      ordered_json o = SpanJson(cluster, h);
+      o["text"] = std::string(Bytes(cluster, h.doc, h.begin, h.end));
+      titles.push_back(std::move(o));
+    }
+    j["titles"] = std::move(titles);
+  }
+  if (!summary.warnings.empty()) {
+    std::string warning;
+    for (const std::string& w : summary.warnings) {
+      if (!warning.empty()) warning += "; ";
+      warning += w;
+    }
+    j["warning"] = warning;
+  }
   if (explain) {
     ordered_json dropped = ordered_json::array();
     for (const DroppedSpan& d : summary.dropped) {
@@ -106,8 +121,8 @@ std::string FormatDroppedReport(const Cluster& cluster, const Summary& summary) 
     out += "  " + cluster.docs[d.span.doc].id + ":" + std::to_string(d.span.begin) +
            "-" + std::to_string(d.span.end) + " " + std::string(DropReasonName(d.reason));
     if (d.of) {
-      out += " of " + cluster.docs[d.of->doc].id + ":" + std::to_string(d.of->begin) +
-             "-" + std::to_string(d.of->end);
+      out += " (of " + cluster.docs[d.of->doc].id + ":" + std::to_string(d.of->begin) +
+             "-" + std::to_string(d.of->end) + ")";
     }
     out += ": " + text + "\n";
   }

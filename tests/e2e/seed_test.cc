@@ -76,11 +76,17 @@ TEST_F(SeedTest, ExplainListsTitlesAndSidebars) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   const std::string original = ReadAll(kSeed);
-  size_t repeated_titles = 0, off_topic = 0;
+  size_t repeated_titles = 0, off_topic = 0, quote_copies = 0;
   for (const auto& d : j.at("dropped")) {
     const size_t b = d.at("begin"), e = d.at("end");
     const std::string text = original.substr(b, e - b);
     if (d.at("reason") == "repeated-title") ++repeated_titles;
+    if (d.at("reason") == "duplicate-of" && text.find("all-time low") != std::string::npos) {
+      ++quote_copies;
+      ASSERT_TRUE(d.contains("of"));
+      const size_t ob = d["of"].at("begin"), oe = d["of"].at("end");
+      EXPECT_NE(original.substr(ob, oe - ob).find("all-time low"), std::string::npos);
+    }
     if (d.at("reason") == "off-topic") {
       ++off_topic;
       EXPECT_TRUE(text.find("Verizon") == 0 || text.find("YouTube") == 0) << text;
@@ -88,6 +94,11 @@ TEST_F(SeedTest, ExplainListsTitlesAndSidebars) {
   }
   EXPECT_EQ(repeated_titles, 2u);
   EXPECT_EQ(off_topic, 2u);
+  // The quote in three more wordings: every copy but the kept one.
+  EXPECT_GE(quote_copies, 2u);
+  // The first copy of the title is the document's headline.
+  ASSERT_EQ(j.at("titles").size(), 1u);
+  EXPECT_EQ(j["titles"][0]["begin"], 0);
 }
 
 }  // namespace

@@ -1,0 +1,154 @@
+// Boilerplate: the page furniture scrapers keep. Decided by features, not by
+// a word list alone: a line must look like furniture (short or without
+// sentence punctuation) AND carry a sign of what furniture it is: a copyright
+// mark, a byline, credit or "Read more" pattern, a date-only line, item
+// separators, or a cue word on a short unpunctuated line; or be a short
+// unpunctuated line repeated across documents.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "base/utf8.h"
+#include "clean/clean_state.h"
+
+namespace precis {
+namespace {
+
+// Folded words typical of share bars, subscription prompts, cookie notices,
+// credits and navigation (English; other languages rely on the structural
+// signals). Matched against whole words.
+constexpr std::array<std::string_view, 52> kCueWords = {
+    "share",      "shares",     "shared",   "subscribe", "subscribers", "subscription",
+    "newsletter", "newsletters", "cookie",  "cookies",   "copyright",   "advertisement",
+    "sponsored",  "click",      "tap",      "sign",      "login",       "log",
+    "follow",     "facebook",   "twitter",  "instagram", "whatsapp",    "linkedin",
+    "pinterest",  "email",      "e-mail",   "print",     "comments",    "comment",
+    "read",       "reading",    "related",  "recommended", "photo",     "photos",
+    "image",      "images",     "getty",    "caption",   "credit",      "video",
+    "watch",      "privacy",    "policy",   "terms",     "menu",        "skip",
+    "home",       "download",   "app",      "reserved"};
+
+constexpr std::array<std::string_view, 19> kDateWords = {
+    "january", "february", "march",  "april",    "may",       "june",   "july",
+    "august",  "september", "october", "november", "december", "updated", "published",
+    "posted",  "gmt",      "utc",    "am",       "pm"};
+
+constexpr std::array<std::string_view, 7> kDayWords = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+struct Features {
+  size_t words = 0;
+  size_t cue_words = 0;
+  size_t date_words = 0;      // month/day names, numbers, time markers
+  size_t separators = 0;      // | » › • · between items
+  bool copyright = false;     // © or "all rights reserved"
+  bool link = false;          // a URL or e-mail address
+  bool byline = false;        // "By Jane Doe" / "By Jane Doe and John Roe, Reuters"
+  bool credit = false;        // "Photo: ...", "(AP Photo/...)", "Getty Images"
+  bool stub = false;          // "Read more", "Continue reading", "See also"...
+};
+
+Features Measure(std::string_view text) {
+  Features f;
+  std::vector<Token> tokens;
+  Tokenize(text, 0, text.size(), &tokens);
+  f.words = tokens.size();
+  std::vector<std::string> folded;
+  for (const Token& t : tokens) {
+    std::string_view w = text.substr(t.begin, t.end - t.begin);
+    folded.push_back(FoldCase(w));
+    const std::string& fw = folded.back();
+    f.cue_words += In(kCueWords, fw);
+    const bool numeric = std::all_of(fw.begin(), fw.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == ',';
+    });
+    f.date_words += numeric || In(kDateWords, fw) || In(kDayWords, fw);
+  }
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '|') ++f.separators;
+    if (text.compare(i, 2, "\xC2\xBB") == 0 || text.compare(i, 3, "\xE2\x80\xBA") == 0 ||
+        text.compare(i, 3, "\xE2\x80\xA2") == 0 || text.compare(i, 2, "\xC2\xB7") == 0) {
+      ++f.separators;
+    }
+  }
+  f.copyright = text.find("\xC2\xA9") != std::string_view::npos ||
+                text.find("(c) ") != std::string_view::npos ||
+                text.find("ll rights reserved") != std::string_view::npos ||
+                text.find("LL RIGHTS RESERVED") != std::string_view::npos;
+  f.link = text.find("http://") != std::string_view::npos ||
+           text.find("https://") != std::string_view::npos ||
+           text.find("www.") != std::string_view::npos ||
+           (text.find('@') != std::string_view::npos && text.find('.') != std::string_view::npos);
+  // "By Jane Doe": "By" then only capitalized names and joiners, short.
+  if (folded.size() >= 2 && folded.size() <= 9 && StartsWith(text, "By ")) {
+    f.byline = true;
+    for (size_t k = 1; k < tokens.size(); ++k) {
+      std::string_view w = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      const bool name = w[0] >= 'A' && w[0] <= 'Z';
+      const bool joiner = folded[k] == "and" || folded[k] == "in" || folded[k] == "for";
+      if (!name && !joiner) f.byline = false;
+    }
+  }
+  for (std::string_view p : {"Photo:", "Photo by", "Photograph:", "Picture:", "Image:",
+                             "Image copyright", "Image caption", "(Photo", "(AP Photo",
+                             "Credit:", "Source:", "Video:", "Watch:", "WATCH:", "PHOTO:"}) {
+    if (StartsWith(text, p)) f.credit = true;
+  }
+  if (text.find("Getty Images") != std::string_view::npos ||
+      text.find("AP Photo") != std::string_view::npos) {
+    f.credit = true;
+  }
+  for (std::string_view p : {"Read more", "READ MORE", "Read More", "Continue reading",
+                             "See also", "Related:", "RELATED:", "Click here", "More:",
+                             "Also read", "Sign up", "Subscribe"}) {
+    if (StartsWith(text, p)) f.stub = true;
+  }
+  return f;
+}
+
+}  // namespace
+
+void DropBoilerplate(CleanState& state) {
+  // Short lines that recur in several documents are site furniture.
+  std::map<std::vector<uint32_t>, std::set<uint32_t>> docs_of_line;
+  for (size_t i = 0; i < state.size(); ++i) {
+    const Sentence& s = state.sentence(i);
+    if (state.kept(i) && s.whole_line && s.words <= 15) docs_of_line[s.terms].insert(s.doc);
+  }
+  for (size_t i = 0; i < state.size(); ++i) {
+    if (!state.kept(i)) continue;
+    const Sentence& s = state.sentence(i);
+    if (s.words > 40) continue;  // prose, whatever words it uses
+    const Features f = Measure(state.Text(i));
+    const bool short_line = s.words <= 15;
+    const bool repeated = s.whole_line && short_line && docs_of_line[s.terms].size() >= 2;
+    const bool date_only = s.whole_line && f.words > 0 && f.words <= 10 &&
+                           f.date_words * 10 >= f.words * 7;
+    // A strong sign of furniture, on a short or unpunctuated line.
+    const bool strong = f.copyright || f.byline || f.credit || f.stub || date_only ||
+                        f.separators >= 2;
+    if (strong && (short_line || !s.punctuated)) {
+      state.Drop(i, DropReason::kBoilerplate);
+      continue;
+    }
+    // Prose (a punctuated sentence) is never dropped on weak signs: news
+    // about Facebook shares or a photo exhibition uses the same words.
+    if (s.punctuated) continue;
+    if ((f.cue_words > 0 && (short_line || f.link)) || repeated) {
+      state.Drop(i, DropReason::kBoilerplate);
+    }
+  }
+}
+
+}  // namespace precis

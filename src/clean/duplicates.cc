@@ -1,0 +1,178 @@
+// Duplicates across (and within) documents: the same sentence from several
+// outlets, exact or lightly edited. Three tests find pairs:
+//   exact      the same words (case and punctuation aside);
+//   near       content-term Jaccard >= t (swapped synonyms, reordered
+//              clauses), or the shorter sentence's terms >= c contained in
+//              the longer (an added attribution);
+//   quote      a shared verbatim run of n words with >= 2 content words (one
+//              quote reported in different sentences).
+// Pairs join groups (union-find); each group keeps its best-formed member and
+// reports the others as "duplicate-of" it. Scaling: exact copies collapse
+// first through a hash; near pairs come from an inverted index over each
+// sentence's rarest terms (prefix filtering: two sets reaching Jaccard t share
+// a term among the first |x| - ceil(t|x|) + 1 rarest of each), with at most
+// max_candidates checks per sentence; quotes through a hash of word runs.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+#include "clean/clean_state.h"
+
+namespace precis {
+namespace {
+
+struct VectorHash {
+  size_t operator()(const std::vector<uint32_t>& v) const {
+    uint64_t h = 1469598103934665603ULL;
+    for (uint32_t x : v) h = (h ^ x) * 1099511628211ULL;
+    return static_cast<size_t>(h);
+  }
+};
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+size_t Common(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else { ++n; ++i; ++j; }
+  }
+  return n;
+}
+
+}  // namespace
+
+void DropDuplicates(CleanState& state) {
+  const CleanOptions& o = state.options();
+  const size_t n = state.size();
+  UnionFind groups(n);
+
+  // Exact copies.
+  std::unordered_map<std::vector<uint32_t>, size_t, VectorHash> first;
+  std::vector<size_t> reps;  // one sentence per distinct wording
+  for (size_t i = 0; i < n; ++i) {
+    if (!state.kept(i)) continue;
+    auto [it, inserted] = first.try_emplace(state.sentence(i).terms, i);
+    if (inserted) reps.push_back(i);
+    else groups.Union(it->second, i);
+  }
+
+  // Content sets and document frequencies over the distinct wordings.
+  std::vector<std::vector<uint32_t>> sets(n);
+  std::vector<uint32_t> df(state.vocab().size(), 0);
+  for (size_t i : reps) {
+    sets[i] = ContentSet(state.sentence(i), state.vocab());
+    for (uint32_t t : sets[i]) ++df[t];
+  }
+
+  // Near copies, via the rarest-terms index.
+  const double t = o.near_duplicate_jaccard;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> index;
+  std::vector<uint32_t> seen(n, UINT32_MAX);
+  for (size_t i : reps) {
+    const auto& set = sets[i];
+    if (set.size() < 3) continue;
+    std::vector<uint32_t> order = set;
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      return std::pair(df[x], x) < std::pair(df[y], y);
+    });
+    // The prefix long enough for both tests: Jaccard t, and containment c of
+    // this set in a larger one.
+    const double bound = std::min(t, o.near_duplicate_containment);
+    const size_t prefix = order.size() - size_t(std::ceil(bound * order.size())) + 1;
+    int checks = 0;
+    for (size_t k = 0; k < prefix && checks < o.max_candidates; ++k) {
+      auto it = index.find(order[k]);
+      if (it == index.end()) continue;
+      for (uint32_t j : it->second) {
+        if (seen[j] == i) continue;
+        seen[j] = uint32_t(i);
+        if (++checks > o.max_candidates) break;
+        const size_t common = Common(set, sets[j]);
+        const size_t small = std::min(set.size(), sets[j].size());
+        const double jaccard = double(common) / double(set.size() + sets[j].size() - common);
+        const bool contained = small >= size_t(o.min_containment_terms) &&
+                               double(common) >= o.near_duplicate_containment * double(small);
+        if (jaccard >= t || contained) groups.Union(i, j);
+      }
+    }
+    // Index every term: a later, longer sentence may contain this one.
+    for (uint32_t term : set) index[term].push_back(uint32_t(i));
+  }
+
+  // The same quote: a shared run of words.
+  const size_t run = size_t(std::max(2, o.shared_phrase_words));
+  std::unordered_map<uint64_t, uint32_t> run_owner;
+  for (size_t i : reps) {
+    const auto& terms = state.sentence(i).terms;
+    for (size_t k = 0; k + run <= terms.size(); ++k) {
+      int content = 0;
+      uint64_t h = 1469598103934665603ULL;
+      for (size_t m = k; m < k + run; ++m) {
+        content += !state.vocab().IsStop(terms[m]);
+        h = (h ^ terms[m]) * 1099511628211ULL;
+      }
+      if (content < 2) continue;
+      auto [it, inserted] = run_owner.try_emplace(h, uint32_t(i));
+      if (!inserted && it->second != i) groups.Union(it->second, i);
+    }
+  }
+
+  // Keep the best-formed member of each group: a complete sentence (capital
+  // or quote first, final punctuation), of ordinary length, in the cluster's
+  // usual words (a spun copy swaps common words for rare ones); ties go to the
+  // earliest.
+  auto form = [&](size_t i) {
+    const Sentence& s = state.sentence(i);
+    std::string_view text = state.Text(i);
+    double f = s.punctuated ? 2.0 : 0.0;
+    const unsigned char c = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
+    if ((c >= 'A' && c <= 'Z') || c == '"' || c >= 0x80 || (c >= '0' && c <= '9')) f += 1;
+    f -= std::abs(double(s.words) - 25.0) / 25.0;
+    const auto set = ContentSet(s, state.vocab());
+    double usual = 0;
+    for (uint32_t term : set) usual += std::log1p(df[term]);
+    if (!set.empty()) f += usual / double(set.size());
+    return f;
+  };
+  std::vector<uint32_t> group_size(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (state.kept(i)) ++group_size[groups.Find(i)];
+  }
+  std::unordered_map<size_t, size_t> best;  // group root -> best member
+  std::vector<double> score(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (!state.kept(i)) continue;
+    const size_t root = groups.Find(i);
+    if (group_size[root] < 2) continue;
+    score[i] = form(i);
+    auto [it, inserted] = best.try_emplace(root, i);
+    if (!inserted && score[i] > score[it->second]) it->second = i;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!state.kept(i)) continue;
+    auto it = best.find(groups.Find(i));
+    if (it != best.end() && it->second != i) {
+      state.Drop(i, DropReason::kDuplicateOf, it->second);
+    }
+  }
+}
+
+}  // namespace precis
