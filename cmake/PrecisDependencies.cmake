@@ -10,6 +10,21 @@ target_include_directories(precis_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR
 target_link_libraries(precis_stemmer INTERFACE ${STEMMER_LIBRARY})
 
 find_package(nlohmann_json 3.10 REQUIRED)
+
+# Eigen (LSA's eigen-decomposition) is header-only: its include folder is all
+# precis needs, so installed precis does not depend on Eigen's CMake files.
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+get_target_property(EIGEN3_INCLUDE Eigen3::Eigen INTERFACE_INCLUDE_DIRECTORIES)
+add_library(precis_eigen INTERFACE)
+target_include_directories(precis_eigen SYSTEM INTERFACE
+  $<BUILD_INTERFACE:${EIGEN3_INCLUDE}>)
+
+# GLPK (the ILP selector) ships no CMake or pkg-config file.
+find_path(GLPK_INCLUDE_DIR glpk.h REQUIRED)
+find_library(GLPK_LIBRARY glpk REQUIRED)
+add_library(precis_glpk INTERFACE)
+target_include_directories(precis_glpk SYSTEM INTERFACE ${GLPK_INCLUDE_DIR})
+target_link_libraries(precis_glpk INTERFACE ${GLPK_LIBRARY})
 # libxml2's HTML parser (precis_html): measured 6x faster than gumbo here.
 find_package(LibXml2 REQUIRED)
 find_package(CLI11 REQUIRED)

@@ -8,7 +8,7 @@
 #include "clean/clean.h"
 #include "model/model.h"
 #include "order/order.h"
-#include "score/centroid.h"
+#include "algorithms/algorithms.h"
 #include "select/select.h"
 #include "text/analyzer.h"
 #include "text/sentences.h"
@@ -110,6 +110,19 @@ const SummarizerOptions& Summarizer::options() const { return impl_->options; }
 
 std::vector<std::string> SupportedLanguages() { return StemmerLanguages(); }
 
+std::vector<AlgorithmInfo> Algorithms() {
+  std::vector<AlgorithmInfo> out;
+  for (const AlgorithmSpec& a : AlgorithmSpecs()) {
+    AlgorithmInfo info{std::string(a.name), std::string(a.description)};
+    if (a.name == SummarizerOptions().algorithm) {
+      out.insert(out.begin(), std::move(info));
+    } else {
+      out.push_back(std::move(info));
+    }
+  }
+  return out;
+}
+
 Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
   if (Status s = ValidateBudget(options.budget); !s.ok()) return s;
   if (options.truncate && (options.budget.unit == BudgetUnit::kSentences ||
@@ -119,6 +132,15 @@ Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
   }
   if (!(options.max_similarity > 0 && options.max_similarity <= 1)) {
     return Status::InvalidArgument("max_similarity must be in (0, 1]");
+  }
+  if (!IsAlgorithm(options.algorithm)) {
+    std::string names;
+    for (const AlgorithmSpec& a : AlgorithmSpecs()) {
+      names += names.empty() ? "" : ", ";
+      names += a.name;
+    }
+    return Status::InvalidArgument("unknown algorithm '" + options.algorithm +
+                                   "'; algorithms: " + names);
   }
   auto stemmer = Stemmer::Create(options.lang);  // checks the language
   if (!stemmer.ok()) return stemmer.status();
@@ -193,15 +215,21 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   }
 
   const ClusterModel model = BuildModel(analyzed, keep);
-  const std::vector<double> scores = CentroidScores(analyzed, model, keep);
 
   SelectOptions select_options;
   select_options.budget = opt.budget;
   select_options.truncate = opt.truncate;
   select_options.max_similarity = opt.max_similarity;
   select_options.quote_ngram = opt.quote_ngram;
-  std::vector<Selected> selected =
-      SelectGreedy(cluster, analyzed, model, scores, keep, select_options);
+  AlgorithmRun run = RunAlgorithm(opt.algorithm, {cluster, analyzed, model, keep},
+                                  select_options);
+  std::vector<Selected>& selected = run.selected;
+  const std::vector<double>& scores = run.scores;
+  if (!run.fallback.empty()) {
+    summary.fallback = run.fallback;
+    summary.warnings.push_back("the " + opt.algorithm + " selector fell back to " +
+                               run.fallback);
+  }
   if (selected.empty()) {
     summary.warnings.push_back(
         "no sentence fits the budget; raise it or pass --truncate");

@@ -16,6 +16,7 @@ inline constexpr int kExitUsage = 2;
 void AddSummarizeCommand(CLI::App& root, int& exit_code);
 void AddSegmentCommand(CLI::App& root, int& exit_code);
 void AddEvalCommand(CLI::App& root, int& exit_code);
+void AddAlgorithmsCommand(CLI::App& root, int& exit_code);
 void AddExtractCommand(CLI::App& root, int& exit_code);
 
 }  // namespace precis::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   precis::cli::AddSummarizeCommand(app, exit_code);
   precis::cli::AddSegmentCommand(app, exit_code);
   precis::cli::AddEvalCommand(app, exit_code);
+  precis::cli::AddAlgorithmsCommand(app, exit_code);
   precis::cli::AddExtractCommand(app, exit_code);
   try {
     app.parse(argc, argv);

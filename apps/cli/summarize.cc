@@ -25,6 +25,7 @@ struct SummarizeArgs {
   double ratio = 0;
   bool truncate = false;
   bool explain = false;
+  std::string algorithm;  // empty: the library's default
   bool no_clean = false;
   std::vector<std::string> keep;  // cleaning rules to turn off
   bool pdf = false;
@@ -39,6 +40,7 @@ Result<SummarizerOptions> MakeOptions(const SummarizeArgs& a, const CLI::App& su
   o.truncate = a.truncate;
   o.clean = !a.no_clean;
   o.pdf = a.pdf;
+  if (!a.algorithm.empty()) o.algorithm = a.algorithm;
   if (sub.count("--sentences")) o.budget = {BudgetUnit::kSentences, double(a.sentences)};
   if (sub.count("--words")) o.budget = {BudgetUnit::kWords, double(a.words)};
   if (sub.count("--bytes")) o.budget = {BudgetUnit::kBytes, double(a.bytes)};
@@ -145,6 +147,10 @@ void AddSummarizeCommand(CLI::App& root, int& exit_code) {
       ->delimiter(',');
   sub->add_flag("--pdf", args->pdf,
                 "Segment as text from a PDF (see precis segment --help)");
+  sub->add_option("--algorithm", args->algorithm,
+                  "The summarization system (default " +
+                      SummarizerOptions().algorithm +
+                      "); `precis algorithms` lists them all");
   sub->add_option("--threads", args->threads,
                   "--input jsonl: worker threads (default: one per core);\n"
                   "the output is the same, byte for byte, at any count")

@@ -99,6 +99,10 @@ struct SummarizerOptions {
   // share a verbatim run of quote_ngram words (the same quote).
   double max_similarity = 0.5;
   int quote_ngram = 5;
+  // The summarization system: one of the names Algorithms() lists (a scorer
+  // and its selector, e.g. "lexrank", "submodular", "ilp"). The default is
+  // the best measured on the development sets (bench/results/quality-*.md).
+  std::string algorithm = "centroid";
   // Segment as text extracted from a PDF (see SegmentOptions::pdf).
   bool pdf = false;
 };
@@ -131,6 +135,9 @@ struct Summary {
   // document, first occurrence), in document order.
   std::vector<SpanRef> headlines;
   std::vector<std::string> warnings;       // e.g. why a summary is empty
+  // Empty, or what the selector fell back to and why (the ILP at its
+  // deterministic node or iteration limit falls back to greedy selection).
+  std::string fallback;
 };
 
 class Summarizer {
@@ -156,6 +163,14 @@ class Summarizer {
 
 // ISO 639-1 codes of the languages with a Snowball stemmer, sorted.
 std::vector<std::string> SupportedLanguages();
+
+// A value for SummarizerOptions::algorithm, with a one-line description.
+struct AlgorithmInfo {
+  std::string name;
+  std::string description;
+};
+// Every algorithm, default first.
+std::vector<AlgorithmInfo> Algorithms();
 
 }  // namespace precis
 

@@ -211,6 +211,20 @@ size_t HtmlOffsetMap::Convert(size_t utf8_offset) const {
   return page_of_utf8_[utf8_offset];
 }
 
+// NUL bytes or many C0 controls in the first 64 KiB (not UTF-16, which has
+// a BOM and NULs by design).
+bool LooksBinary(std::string_view page) {
+  if (page.substr(0, 2) == "\xFF\xFE" || page.substr(0, 2) == "\xFE\xFF") return false;
+  const std::string_view head = page.substr(0, 65536);
+  size_t controls = 0;
+  for (char ch : head) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
+  }
+  return controls * 20 > head.size();
+}
+
 bool LooksLikeHtml(std::string_view bytes) {
   std::string head;
   const std::string_view start = bytes.substr(0, 4096);
@@ -240,11 +254,17 @@ Result<ExtractedPage> ExtractHtml(std::string_view page, const HtmlOptions& opti
   }
   if (page.size() >= UINT32_MAX) return Status::LimitExceeded("page larger than 4 GiB");
   ExtractedPage out;
+  if (LooksBinary(page)) {
+    out.charset = "UTF-8";
+    out.warnings.push_back("binary data, not an HTML page");
+    return out;
+  }
   hi::DecodedPage decoded = hi::DecodePage(page);
   out.charset = decoded.charset;
   if (!decoded.warning.empty()) out.warnings.push_back(decoded.warning);
   PageModel model;
   hi::ParsePage(decoded.utf8, &model);
+  if (model.too_deep) out.warnings.push_back("elements nested too deep: page read up to there");
   hi::MetadataResult meta = hi::ReadMetadata(model.meta);
   out.meta = std::move(meta.meta);
 

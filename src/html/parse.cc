@@ -289,6 +289,8 @@ std::string Lower(const char* s) {
   return out;
 }
 
+constexpr size_t kMaxDepth = 1000;
+
 class Builder {
  public:
   Builder(std::string_view input, PageModel* model) : in_(input), m_(model) {}
@@ -297,6 +299,13 @@ class Builder {
 
   void Start(const char* name, const char** atts) {
     const size_t pos = Pos();
+    if (stack_.size() >= kMaxDepth) {
+      // libxml2 walks its element stack on every tag: past this depth the
+      // parse would turn quadratic. Real pages stay far below it.
+      m_->too_deep = true;
+      xmlStopParser(ctxt_);
+      return;
+    }
     FlushIf(TagFlags(name) & kBlockTag);
     last_pos_ = pos;
     uint32_t flags = TagFlags(name);
@@ -421,7 +430,7 @@ class Builder {
 
   void End(const char* name) {
     const size_t pos = Pos();
-    if (stack_.empty()) return;
+    if (stack_.empty() || m_->too_deep) return;
     const int32_t idx = stack_.back();
     Node& node = m_->nodes[idx];
     FlushIf(node.flags & kBlockTag);
@@ -577,8 +586,14 @@ class Builder {
     } else {
       m_->pieces.push_back({t, t + static_cast<uint32_t>(bytes.size()), pb, pe, linear});
     }
-    ++cur_.chars;
-    if (link_ > 0) ++cur_.link_chars;
+    // A CJK character carries about what two Latin letters do: weigh it so
+    // that length thresholds mean the same in Chinese, Japanese and Korean.
+    const uint32_t weight = (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+                                    (cp >= 0xF900 && cp <= 0xFAFF)
+                                ? 2
+                                : 1;
+    cur_.chars += weight;
+    if (link_ > 0) cur_.link_chars += weight;
     if (Stop(cp)) ++cur_.stops;
     if (Comma(cp)) ++cur_.commas;
     if (!word_open_) {

@@ -52,7 +52,7 @@ struct Block {
   int32_t node = -1;  // the nearest block-level element
   uint32_t text_begin = 0, text_end = 0;    // into PageModel::text
   uint32_t piece_begin = 0, piece_end = 0;  // into PageModel::pieces
-  uint32_t chars = 0;       // code points, spaces excluded
+  uint32_t chars = 0;       // code points, spaces excluded (CJK count 2)
   uint32_t link_chars = 0;  // of those, inside links
   uint32_t words = 0;
   uint16_t stops = 0;       // sentence-ending punctuation
@@ -78,12 +78,12 @@ struct PageModel {
   // Offsets into `text` and into the parsed buffer.
   std::vector<HtmlOffsetMap::Piece> pieces;
   RawMeta meta;
-  bool saw_body_text = false;
+  bool too_deep = false;  // parsing stopped at elements nested too deep
   std::vector<std::string> debug_names;  // tag#id.class per node, when debugging
 };
 
 // Parses `utf8` (valid UTF-8) into `model`. Never fails: any input gives
-// some (maybe empty) model.
+// some (maybe empty) model. Stops at elements nested 1000 deep (too_deep).
 void ParsePage(std::string_view utf8, PageModel* model);
 
 }  // namespace precis::html_internal

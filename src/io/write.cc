@@ -47,6 +47,7 @@ std::string Json(const Cluster& cluster, const Summary& summary,
     sentences.push_back(std::move(o));
   }
   j["sentences"] = std::move(sentences);
+  if (!summary.fallback.empty()) j["fallback"] = summary.fallback;
   if (!summary.headlines.empty()) {
     ordered_json titles = ordered_json::array();
     for (const SpanRef& h : summary.headlines) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/utf8.h"
+#include "select/redundancy.h"
 
 namespace precis {
 namespace {
@@ -32,29 +33,15 @@ size_t CutAtBytes(std::string_view text, size_t begin, size_t bytes) {
   return cut;
 }
 
-// Share of a's terms that b also has (both sorted).
-double Containment(const SparseVector& a, const SparseVector& b) {
-  if (a.entries.empty()) return 0;
-  size_t i = 0, j = 0, common = 0;
-  while (i < a.entries.size() && j < b.entries.size()) {
-    if (a.entries[i].term < b.entries[j].term) ++i;
-    else if (b.entries[j].term < a.entries[i].term) ++j;
-    else { ++common; ++i; ++j; }
-  }
-  return double(common) / double(a.entries.size());
-}
-
-bool ShareAny(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else return true;
-  }
-  return false;
-}
-
 }  // namespace
+
+RedundancyOptions RedundancyFor(const SelectOptions& options) {
+  RedundancyOptions r;
+  r.max_similarity = options.max_similarity;
+  r.max_containment = options.max_containment;
+  r.quote_ngram = options.quote_ngram;
+  return r;
+}
 
 double ResolveBudget(const Budget& budget, const Cluster& cluster) {
   if (budget.unit != BudgetUnit::kRatio) return budget.value;
@@ -83,30 +70,13 @@ std::vector<Selected> SelectGreedy(const Cluster& cluster,
   const double limit = ResolveBudget(options.budget, cluster);
   double used = 0;
   std::vector<Selected> chosen;
-  std::vector<std::vector<uint64_t>> chosen_phrases;
+  std::vector<size_t> chosen_ids;
+  const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
   for (size_t i : order) {
     if (unit == BudgetUnit::kSentences && used >= limit) break;
     if (unit != BudgetUnit::kSentences && used >= limit) break;
     const Sentence& s = sentences[i];
-    bool redundant = false;
-    for (const Selected& c : chosen) {
-      const SparseVector& taken = model.vectors[c.sentence];
-      const SparseVector& v = model.vectors[i];
-      const SparseVector& shorter = v.entries.size() <= taken.entries.size() ? v : taken;
-      const SparseVector& longer = &shorter == &v ? taken : v;
-      if (Cosine(v, taken) > options.max_similarity ||
-          (shorter.entries.size() >= 4 &&
-           Containment(shorter, longer) >= options.max_containment)) {
-        redundant = true;
-        break;
-      }
-    }
-    std::vector<uint64_t> phrases =
-        PhraseHashes(s, analyzed.vocab, options.quote_ngram);
-    for (size_t k = 0; k < chosen_phrases.size() && !redundant; ++k) {
-      redundant = ShareAny(phrases, chosen_phrases[k]);
-    }
-    if (redundant) continue;
+    if (redundancy.RedundantWithAny(i, chosen_ids)) continue;
 
     double cost = 1;
     if (unit == BudgetUnit::kWords) cost = s.words;
@@ -130,7 +100,7 @@ std::vector<Selected> SelectGreedy(const Cluster& cluster,
     }
     used += cost;
     chosen.push_back(sel);
-    chosen_phrases.push_back(std::move(phrases));
+    chosen_ids.push_back(i);
     if (sel.truncated) break;
   }
   return chosen;

@@ -25,15 +25,16 @@ struct Selected {
   bool truncated = false;
 };
 
+struct RedundancyOptions;
+RedundancyOptions RedundancyFor(const SelectOptions& options);
+
 // The budget in budget.unit terms, resolving a ratio against the input's
 // whitespace words.
 double ResolveBudget(const Budget& budget, const Cluster& cluster);
 
 // Greedy selection (Carbonell & Goldstein 1998, MMR with a hard redundancy
-// bound): take sentences in score order, skipping any too similar to one
-// already taken (cosine above max_similarity, its content terms contained in
-// one taken sentence beyond max_containment, or a shared phrase of
-// quote_ngram words) and any that no longer fit the budget. With truncate, a
+// bound): take sentences in score order, skipping any redundant with one
+// already taken (select/redundancy.h) and any that no longer fit the budget. With truncate, a
 // words or bytes budget is filled exactly by cutting the first sentence that
 // does not fit. Ties break on sentence index, so the result is deterministic.
 std::vector<Selected> SelectGreedy(const Cluster& cluster,

@@ -1,0 +1,100 @@
+#include "algorithms/algorithms.h"
+
+#include <algorithm>
+
+#include "score/centroid.h"
+#include "score/klsum.h"
+#include "score/lead.h"
+#include "score/lexrank.h"
+#include "score/lsa.h"
+#include "score/luhn.h"
+#include "score/sumbasic.h"
+#include "score/textrank.h"
+#include "select/concepts.h"
+#include "select/ilp.h"
+#include "select/mmr.h"
+#include "select/submodular.h"
+
+namespace precis {
+namespace {
+
+const std::vector<AlgorithmSpec> kSpecs = {
+    {"lead", "the opening sentences of each document (newest first when dated)"},
+    {"luhn", "Luhn 1958: the densest run of the input's frequent words"},
+    {"lexrank", "Erkan & Radev 2004: continuous LexRank, PageRank on tf-idf cosine"},
+    {"lexrank-threshold", "Erkan & Radev 2004: LexRank on edges with cosine > 0.1"},
+    {"textrank", "Mihalcea & Tarau 2004: PageRank on length-normalized word overlap"},
+    {"centroid", "Radev et al. 2004 (MEAD): closeness to the tf-idf centroid, plus position"},
+    {"sumbasic", "Nenkova & Vanderwende 2005: word probability, squared once used"},
+    {"klsum", "Haghighi & Vanderwende 2009: greedy KL divergence to the input's words"},
+    {"lsa", "Steinberger & Jezek 2004: length in the SVD's latent topic space"},
+    {"mmr", "Carbonell & Goldstein 1998: centroid relevance minus redundancy (lambda 0.7)"},
+    {"submodular", "Lin & Bilmes 2011: coverage + diversity, budgeted greedy"},
+    {"ilp", "Gillick & Favre 2009: optimal bigram concept coverage (GLPK ILP)"},
+};
+
+std::vector<Selected> Greedy(const ScoreContext& ctx, const std::vector<double>& scores,
+                             const SelectOptions& options) {
+  return SelectGreedy(ctx.cluster, ctx.analyzed, ctx.model, scores, ctx.keep, options);
+}
+
+}  // namespace
+
+const std::vector<AlgorithmSpec>& AlgorithmSpecs() { return kSpecs; }
+
+bool IsAlgorithm(std::string_view name) {
+  return std::any_of(kSpecs.begin(), kSpecs.end(),
+                     [&](const AlgorithmSpec& s) { return s.name == name; });
+}
+
+AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
+                          const SelectOptions& options) {
+  AlgorithmRun run;
+  auto greedy_with = [&](std::vector<double> scores) {
+    run.scores = std::move(scores);
+    run.selected = Greedy(ctx, run.scores, options);
+  };
+  if (name == "lead") {
+    greedy_with(LeadScores(ctx));
+  } else if (name == "luhn") {
+    greedy_with(LuhnScores(ctx));
+  } else if (name == "lexrank") {
+    greedy_with(LexRankScores(ctx));
+  } else if (name == "lexrank-threshold") {
+    LexRankOptions o;
+    o.continuous = false;
+    greedy_with(LexRankScores(ctx, o));
+  } else if (name == "textrank") {
+    greedy_with(TextRankScores(ctx));
+  } else if (name == "sumbasic") {
+    greedy_with(SumBasicScores(ctx));
+  } else if (name == "klsum") {
+    greedy_with(KlSumScores(ctx));
+  } else if (name == "lsa") {
+    greedy_with(LsaScores(ctx));
+  } else if (name == "mmr") {
+    run.scores = CentroidScores(ctx.analyzed, ctx.model, ctx.keep);
+    run.selected = SelectMmr(ctx.cluster, ctx.analyzed, ctx.model, run.scores, ctx.keep,
+                             options);
+  } else if (name == "submodular") {
+    run.scores = CentroidScores(ctx.analyzed, ctx.model, ctx.keep);
+    run.selected = SelectSubmodular(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options);
+  } else if (name == "ilp") {
+    IlpOptions ilp;
+    const ConceptModel concepts =
+        BuildConcepts(ctx.analyzed, ctx.keep, ctx.cluster.docs.size(), ilp.concepts);
+    run.scores.assign(ctx.keep.size(), 0.0);
+    for (size_t i = 0; i < ctx.keep.size(); ++i) {
+      if (ctx.keep[i]) run.scores[i] = ConceptValue(concepts, {i});
+    }
+    ConceptSelection sel =
+        SelectIlp(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options, ilp);
+    run.selected = std::move(sel.chosen);
+    if (!sel.fallback.empty()) run.fallback = "greedy: " + sel.fallback;
+  } else {  // "centroid", and the fallback for a name the caller did not check
+    greedy_with(CentroidScores(ctx.analyzed, ctx.model, ctx.keep));
+  }
+  return run;
+}
+
+}  // namespace precis

@@ -1,0 +1,28 @@
+// Not public: KL-Sum. Use precis/summarizer.h.
+//
+// Haghighi & Vanderwende 2009, "Exploring content models for multi-document
+// summarization" (NAACL), KLSum: greedily add the sentence that minimizes
+//   KL(P_D || P_S) = sum_w P_D(w) log(P_D(w) / P_S(w))
+// where P_D is the input's content-word (stem) distribution and P_S the
+// summary's, additively smoothed: P_S(w) = (c_S(w) + delta) / (|S| + delta V)
+// over the input's V content words. Each candidate costs O(its words): only
+// the cross-entropy term changes, by the sentence's own words. As for
+// SumBasic, the pick order (for `depth` picks) is returned as a score; the
+// rest follow by their single-sentence KL.
+#ifndef PRECIS_SCORE_KLSUM_H_
+#define PRECIS_SCORE_KLSUM_H_
+
+#include "score/scorer.h"
+
+namespace precis {
+
+struct KlSumOptions {
+  double delta = 0.01;
+  size_t depth = 64;
+};
+
+std::vector<double> KlSumScores(const ScoreContext& ctx, const KlSumOptions& options = {});
+
+}  // namespace precis
+
+#endif  // PRECIS_SCORE_KLSUM_H_

@@ -1,0 +1,73 @@
+#include "select/concepts.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace precis {
+
+ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bool>& keep,
+                           size_t documents, const ConceptOptions& options) {
+  const auto& sentences = analyzed.sentences;
+  const Vocabulary& vocab = analyzed.vocab;
+  const bool by_document = documents >= 3;
+  struct Stat {
+    uint32_t count = 0;
+    uint32_t last_unit = UINT32_MAX;
+    uint32_t first_position = UINT32_MAX;
+    uint32_t id = UINT32_MAX;
+  };
+  std::unordered_map<uint64_t, Stat> stats;
+  std::vector<std::vector<uint64_t>> keys(sentences.size());
+  for (uint32_t i = 0; i < sentences.size(); ++i) {
+    if (!keep[i]) continue;
+    const Sentence& s = sentences[i];
+    const uint32_t unit = by_document ? s.doc : i;
+    for (size_t k = 0; k + 1 < s.terms.size(); ++k) {
+      const uint32_t a = s.terms[k], b = s.terms[k + 1];
+      if (vocab.IsStop(a) && vocab.IsStop(b)) continue;
+      const uint64_t key = (uint64_t(a) << 32) | b;
+      keys[i].push_back(key);
+      Stat& st = stats[key];
+      if (st.last_unit != unit) {
+        st.last_unit = unit;
+        ++st.count;
+      }
+      st.first_position = std::min(st.first_position, s.position);
+    }
+  }
+  const uint32_t min_count =
+      uint32_t(by_document ? options.min_documents : options.min_sentences);
+  ConceptModel model;
+  model.concepts.resize(sentences.size());
+  // Ids in order of first use, so the model does not depend on hashing.
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    for (uint64_t key : keys[i]) {
+      Stat& st = stats[key];
+      if (st.count < min_count) continue;
+      if (st.id == UINT32_MAX) {
+        st.id = uint32_t(model.weight.size());
+        model.weight.push_back(double(st.count) *
+                               (1 + options.position_boost / (1.0 + st.first_position)));
+      }
+      model.concepts[i].push_back(st.id);
+    }
+    auto& c = model.concepts[i];
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+  }
+  return model;
+}
+
+double ConceptValue(const ConceptModel& model, const std::vector<size_t>& sentences) {
+  std::vector<uint32_t> all;
+  for (size_t s : sentences) {
+    all.insert(all.end(), model.concepts[s].begin(), model.concepts[s].end());
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  double value = 0;
+  for (uint32_t c : all) value += model.weight[c];
+  return value;
+}
+
+}  // namespace precis

@@ -1,0 +1,45 @@
+// Not public: weighted bigram concepts, the objective of the ILP selector
+// and of concept-coverage greedy selection. Use precis/summarizer.h.
+//
+// Gillick & Favre 2009, "A scalable global model for summarization" (ILP for
+// NLP workshop), and the ICSI system (Gillick, Favre & Hakkani-Tur 2008): a
+// concept is a bigram of stems (adjacent words of one sentence), ignoring
+// bigrams of two stopwords; its weight is the number of documents that use
+// it, and only concepts used in at least min_documents documents count
+// (3 for a 10-document DUC cluster). A summary's value is the total weight
+// of the distinct concepts it holds. With fewer than 3 documents,
+// sentences stand in for documents and min_sentences applies instead.
+#ifndef PRECIS_SELECT_CONCEPTS_H_
+#define PRECIS_SELECT_CONCEPTS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "model/model.h"
+
+namespace precis {
+
+struct ConceptOptions {
+  int min_documents = 3;
+  int min_sentences = 2;
+  // Optional extra weight for a concept's earliest use: weight *=
+  // 1 + position_boost / (1 + first position in a document). 0 = the
+  // paper's pure document counts.
+  double position_boost = 0;
+};
+
+struct ConceptModel {
+  std::vector<double> weight;                  // by concept id
+  std::vector<std::vector<uint32_t>> concepts; // by sentence: distinct ids, sorted
+};
+
+ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bool>& keep,
+                           size_t documents, const ConceptOptions& options = {});
+
+// Total weight of the distinct concepts of `sentences`.
+double ConceptValue(const ConceptModel& model, const std::vector<size_t>& sentences);
+
+}  // namespace precis
+
+#endif  // PRECIS_SELECT_CONCEPTS_H_

@@ -1,0 +1,255 @@
+#include "select/ilp.h"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+#include "select/budget.h"
+#include "select/redundancy.h"
+
+namespace precis {
+namespace {
+
+// Cuts a concept-ranked preference list into a truncated fill.
+std::vector<size_t> ByGain(const ConceptModel& concepts, const std::vector<bool>& keep,
+                           const std::vector<Selected>& chosen) {
+  std::vector<bool> have(concepts.weight.size(), false);
+  for (const Selected& s : chosen) {
+    for (uint32_t c : concepts.concepts[s.sentence]) have[c] = true;
+  }
+  std::vector<std::pair<double, size_t>> order;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i]) continue;
+    double g = 0;
+    for (uint32_t c : concepts.concepts[i]) g += have[c] ? 0 : concepts.weight[c];
+    order.push_back({-g, i});
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<size_t> out;
+  for (const auto& [g, i] : order) out.push_back(i);
+  return out;
+}
+
+struct Limits {
+  int max_nodes;
+  int max_iterations;
+  bool hit = false;
+};
+
+void Callback(glp_tree* tree, void* info) {
+  Limits* limits = static_cast<Limits*>(info);
+  int active = 0, current = 0, total = 0;
+  glp_ios_tree_size(tree, &active, &current, &total);
+  if (total > limits->max_nodes ||
+      glp_get_it_cnt(glp_ios_get_prob(tree)) > limits->max_iterations) {
+    limits->hit = true;
+    glp_ios_terminate(tree);
+  }
+}
+
+}  // namespace
+
+ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                                     const ClusterModel& model, const std::vector<bool>& keep,
+                                     const SelectOptions& options,
+                                     const ConceptModel& concepts, double cost_scaling,
+                                     int min_words) {
+  const BudgetMeter meter(cluster, analyzed, options.budget);
+  const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
+  std::vector<bool> have(concepts.weight.size(), false);
+  auto gain = [&](size_t i) {
+    double g = 0;
+    for (uint32_t c : concepts.concepts[i]) g += have[c] ? 0 : concepts.weight[c];
+    return g;
+  };
+  auto cost = [&](size_t i) { return std::pow(std::max(1.0, meter.Cost(i)), cost_scaling); };
+  using Entry = std::pair<double, long>;
+  std::priority_queue<Entry> heap;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i] || concepts.concepts[i].empty()) continue;
+    if (analyzed.sentences[i].words < uint32_t(std::max(0, min_words))) continue;
+    heap.push({gain(i) / cost(i), -long(i)});
+  }
+  ConceptSelection out;
+  std::vector<size_t> ids;
+  double used = 0;
+  while (!heap.empty()) {
+    const auto [bound, neg] = heap.top();
+    heap.pop();
+    const size_t i = size_t(-neg);
+    if (used + meter.Cost(i) > meter.capacity()) continue;
+    const double fresh = gain(i) / cost(i);
+    if (fresh <= 0) break;
+    if (!heap.empty() && fresh < heap.top().first) {
+      heap.push({fresh, neg});
+      continue;
+    }
+    if (redundancy.RedundantWithAny(i, ids)) continue;
+    out.objective += gain(i);
+    for (uint32_t c : concepts.concepts[i]) have[c] = true;
+    used += meter.Cost(i);
+    ids.push_back(i);
+  }
+  // The best single sentence, if it alone is worth more.
+  std::fill(have.begin(), have.end(), false);
+  size_t single = SIZE_MAX;
+  double single_value = out.objective;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i] || meter.Cost(i) > meter.capacity()) continue;
+    if (analyzed.sentences[i].words < uint32_t(std::max(0, min_words))) continue;
+    if (const double g = gain(i); g > single_value) {
+      single_value = g;
+      single = i;
+    }
+  }
+  if (single != SIZE_MAX) {
+    ids = {single};
+    out.objective = single_value;
+  }
+  used = 0;
+  for (size_t i : ids) {
+    out.chosen.push_back(meter.Whole(i));
+    used += meter.Cost(i);
+  }
+  if (options.truncate) {
+    FillByTruncation(meter, redundancy, ByGain(concepts, keep, out.chosen), used, &out.chosen);
+  }
+  return out;
+}
+
+ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                           const ClusterModel& model, const std::vector<bool>& keep,
+                           const SelectOptions& options, const IlpOptions& ilp) {
+  const ConceptModel concepts =
+      BuildConcepts(analyzed, keep, cluster.docs.size(), ilp.concepts);
+  const BudgetMeter meter(cluster, analyzed, options.budget);
+  const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
+
+  // Candidates: sentences with concepts that fit alone, best value first.
+  std::vector<std::pair<double, size_t>> ranked;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (!keep[i] || concepts.concepts[i].empty()) continue;
+    if (analyzed.sentences[i].words < uint32_t(std::max(0, ilp.min_words))) continue;
+    if (meter.Cost(i) > meter.capacity()) continue;
+    ranked.push_back({-ConceptValue(concepts, {i}), i});
+  }
+  std::sort(ranked.begin(), ranked.end());
+  if (ranked.size() > ilp.max_sentences) ranked.resize(ilp.max_sentences);
+  std::vector<size_t> candidates;
+  for (const auto& [v, i] : ranked) candidates.push_back(i);
+  std::sort(candidates.begin(), candidates.end());
+
+  ConceptSelection out;
+  if (candidates.empty()) {
+    if (options.truncate) {
+      FillByTruncation(meter, redundancy, ByGain(concepts, keep, {}), 0, &out.chosen);
+    }
+    return out;
+  }
+  // Concepts that occur in a candidate, renumbered 0..k-1.
+  std::vector<int> column(concepts.weight.size(), -1);
+  std::vector<uint32_t> used_concepts;
+  for (size_t i : candidates) {
+    for (uint32_t c : concepts.concepts[i]) {
+      if (column[c] < 0) {
+        column[c] = int(used_concepts.size());
+        used_concepts.push_back(c);
+      }
+    }
+  }
+  const int m = int(candidates.size());
+  const int k = int(used_concepts.size());
+  glp_term_out(GLP_OFF);  // the library never prints
+  glp_prob* lp = glp_create_prob();
+  glp_set_obj_dir(lp, GLP_MAX);
+  glp_add_cols(lp, m + k);
+  for (int j = 0; j < m; ++j) glp_set_col_kind(lp, 1 + j, GLP_BV);
+  for (int c = 0; c < k; ++c) {
+    glp_set_col_kind(lp, 1 + m + c, GLP_BV);
+    glp_set_obj_coef(lp, 1 + m + c, concepts.weight[used_concepts[c]]);
+  }
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0};
+  auto entry = [&](int row, int col, double value) {
+    ia.push_back(row);
+    ja.push_back(col);
+    ar.push_back(value);
+  };
+  int row = glp_add_rows(lp, 1);  // the budget
+  glp_set_row_bnds(lp, row, GLP_UP, 0, meter.capacity());
+  for (int j = 0; j < m; ++j) entry(row, 1 + j, meter.Cost(candidates[j]));
+  std::vector<std::vector<int>> holders(k);
+  for (int j = 0; j < m; ++j) {
+    for (uint32_t c : concepts.concepts[candidates[j]]) {
+      holders[column[c]].push_back(j);
+      row = glp_add_rows(lp, 1);  // s_j - c_i <= 0
+      glp_set_row_bnds(lp, row, GLP_UP, 0, 0);
+      entry(row, 1 + j, 1);
+      entry(row, 1 + m + column[c], -1);
+    }
+  }
+  for (int c = 0; c < k; ++c) {
+    row = glp_add_rows(lp, 1);  // sum s_j - c_i >= 0
+    glp_set_row_bnds(lp, row, GLP_LO, 0, 0);
+    for (int j : holders[c]) entry(row, 1 + j, 1);
+    entry(row, 1 + m + c, -1);
+  }
+  for (int a = 0; a < m; ++a) {
+    for (int b = a + 1; b < m; ++b) {
+      if (!redundancy.Redundant(candidates[a], candidates[b])) continue;
+      row = glp_add_rows(lp, 1);
+      glp_set_row_bnds(lp, row, GLP_UP, 0, 1);
+      entry(row, 1 + a, 1);
+      entry(row, 1 + b, 1);
+    }
+  }
+  glp_load_matrix(lp, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+
+  // The LP relaxation first, under the iteration limit; then branch and
+  // cut from its basis, the callback counting nodes and iterations.
+  glp_smcp simplex;
+  glp_init_smcp(&simplex);
+  simplex.msg_lev = GLP_MSG_OFF;
+  simplex.it_lim = ilp.max_iterations;
+  Limits limits{ilp.max_nodes, ilp.max_iterations};
+  int rc = glp_simplex(lp, &simplex);
+  limits.hit = rc == GLP_EITLIM;
+  if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.cb_func = Callback;
+    parm.cb_info = &limits;
+    rc = glp_intopt(lp, &parm);
+  } else {
+    rc = rc == 0 ? GLP_EFAIL : rc;
+  }
+  if (rc == 0 && glp_mip_status(lp) == GLP_OPT && !limits.hit) {
+    std::vector<size_t> ids;
+    for (int j = 0; j < m; ++j) {
+      if (glp_mip_col_val(lp, 1 + j) > 0.5) ids.push_back(candidates[j]);
+    }
+    glp_delete_prob(lp);
+    double used = 0;
+    for (size_t i : ids) {
+      out.chosen.push_back(meter.Whole(i));
+      used += meter.Cost(i);
+    }
+    out.objective = ConceptValue(concepts, ids);
+    if (options.truncate) {
+      FillByTruncation(meter, redundancy, ByGain(concepts, keep, out.chosen), used,
+                       &out.chosen);
+    }
+    return out;
+  }
+  glp_delete_prob(lp);
+  out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
+                            ilp.min_words);
+  out.fallback = limits.hit ? "the ILP reached its node or iteration limit"
+                            : "the ILP solver failed";
+  return out;
+}
+
+}  // namespace precis

@@ -1,0 +1,59 @@
+// Not public: concept-coverage selection, exact (ILP) and greedy. Use
+// precis/summarizer.h.
+//
+// Gillick & Favre 2009, "A scalable global model for summarization": choose
+// sentences s_j and concepts c_i (select/concepts.h) to
+//   maximize sum_i w_i c_i
+//   subject to  sum_j cost_j s_j <= budget
+//               s_j <= c_i          for each concept i of sentence j
+//               c_i <= sum_j s_j    over the sentences j holding i
+//               s_a + s_b <= 1      for each redundant pair (select/redundancy.h)
+// solved with GLPK's branch and cut. The solver stops at a deterministic
+// limit (branch-and-bound nodes and simplex iterations, never wall time), so
+// the output stays byte-identical on any machine; past it, or on any solver
+// failure, the selection falls back to SelectConceptGreedy and says so.
+// Only the max_sentences sentences of highest concept value enter the ILP.
+#ifndef PRECIS_SELECT_ILP_H_
+#define PRECIS_SELECT_ILP_H_
+
+#include <string>
+
+#include "select/concepts.h"
+#include "select/select.h"
+
+namespace precis {
+
+struct IlpOptions {
+  ConceptOptions concepts;
+  size_t max_sentences = 250;
+  int max_nodes = 2000;
+  int max_iterations = 100000;
+  // Sentences shorter than this many words do not enter the ILP: they pack
+  // concepts cheaply but read as fragments.
+  int min_words = 0;
+};
+
+struct ConceptSelection {
+  std::vector<Selected> chosen;
+  double objective = 0;  // concept value of the whole sentences chosen
+  // Empty when the ILP solved to optimality; else why it fell back to greedy.
+  std::string fallback;
+};
+
+ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                           const ClusterModel& model, const std::vector<bool>& keep,
+                           const SelectOptions& options, const IlpOptions& ilp = {});
+
+// Budgeted greedy for the same objective (Khuller, Moss & Naor 1999): take
+// argmax gain / cost^cost_scaling among sentences that fit and are not
+// redundant, lazily (the objective is submodular); then the best single
+// sentence if it alone is worth more. Linear-ish; also the ILP's fallback.
+ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                                     const ClusterModel& model, const std::vector<bool>& keep,
+                                     const SelectOptions& options,
+                                     const ConceptModel& concepts,
+                                     double cost_scaling = 1.0, int min_words = 0);
+
+}  // namespace precis
+
+#endif  // PRECIS_SELECT_ILP_H_

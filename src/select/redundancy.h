@@ -1,0 +1,50 @@
+// Not public: the one redundancy predicate every selector respects. Use
+// precis/summarizer.h.
+//
+// Two sentences are redundant (never both in one summary) when any of:
+//  - their content-word tf-idf cosine exceeds max_similarity (a near-copy or a
+//    close paraphrase);
+//  - at least max_containment of the shorter one's distinct content terms
+//    (when it has 4 or more) occur in the longer one (it restates it);
+//  - they share a run of quote_ngram consecutive words holding at least two
+//    content words (the same quote, reported by two outlets).
+// The rules may be tuned; the interface (construct once per cluster, ask about
+// pairs) stays.
+#ifndef PRECIS_SELECT_REDUNDANCY_H_
+#define PRECIS_SELECT_REDUNDANCY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "model/model.h"
+
+namespace precis {
+
+struct RedundancyOptions {
+  double max_similarity = 0.5;
+  double max_containment = 0.6;
+  int quote_ngram = 5;
+};
+
+class RedundancyCheck {
+ public:
+  // Precomputes each kept sentence's phrase hashes: linear in the input.
+  RedundancyCheck(const AnalyzedCluster& analyzed, const ClusterModel& model,
+                  const std::vector<bool>& keep, const RedundancyOptions& options);
+
+  // Symmetric; false for a == b.
+  bool Redundant(size_t a, size_t b) const;
+
+  // True when `candidate` is redundant with any of `chosen`.
+  bool RedundantWithAny(size_t candidate, const std::vector<size_t>& chosen) const;
+
+ private:
+  const ClusterModel& model_;
+  RedundancyOptions options_;
+  std::vector<std::vector<uint64_t>> phrases_;  // by sentence, sorted
+};
+
+}  // namespace precis
+
+#endif  // PRECIS_SELECT_REDUNDANCY_H_

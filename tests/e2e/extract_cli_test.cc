@@ -1,0 +1,74 @@
+// precis extract, and precis summarize on HTML input, end to end.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "e2e/run_cli.h"
+
+namespace precis::testing {
+namespace {
+
+const std::string kPage = PRECIS_SOURCE_DIR "/examples/page.html";
+
+TEST(ExtractCli, JsonIsOneLineWithMetadataAndText) {
+  CliResult r = RunPrecis({"extract", "--format", "json", kPage});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.out.find('\n'), r.out.size() - 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["title"], "Halden bridge to open in May, two years late");
+  EXPECT_EQ(j["date"], "2024-03-12");
+  EXPECT_EQ(j["byline"], "Ines Marlow");
+  EXPECT_EQ(j["lang"], "en");
+  EXPECT_EQ(j["url"], "https://coastal-post.example/2024/03/halden-bridge");
+  EXPECT_EQ(std::string(j["text"]).rfind("The new bridge", 0), 0u);
+  EXPECT_FALSE(j.contains("warnings"));
+}
+
+TEST(ExtractCli, TextHasParagraphsSeparatedByBlankLines) {
+  CliResult r = RunPrecis({"extract", kPage});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(" over budget.\n\nCouncil leader"), std::string::npos) << r.out;
+}
+
+TEST(ExtractCli, PageWithoutArticleWarns) {
+  const std::string path = ::testing::TempDir() + "/nav.html";
+  WriteAll(path, "<html><body><nav><a href=/>Home</a></nav></body></html>");
+  CliResult r = RunPrecis({"extract", "--format", "json", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["text"], "");
+  EXPECT_FALSE(j["warnings"].empty());
+}
+
+TEST(ExtractCli, SummarizeHtmlGivesPageOffsets) {
+  const std::string page = ReadAll(kPage);
+  CliResult r = RunPrecis({"summarize", "--sentences", "2", "--format", "json", kPage});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["sentences"].size(), 2u);
+  for (const auto& s : j["sentences"]) {
+    const size_t hb = s["html_begin"], he = s["html_end"];
+    const std::string text = s["text"];
+    // The first and last words are at the ends of the page range.
+    EXPECT_EQ(page.substr(hb, 3), text.substr(0, 3));
+    EXPECT_EQ(page.substr(he - 1, 1), text.substr(text.size() - 1));
+  }
+}
+
+TEST(ExtractCli, JsonLinesHtmlField) {
+  nlohmann::json line;
+  line["id"] = "c1";
+  line["docs"] = {{{"id", "p"}, {"html", ReadAll(kPage)}}};
+  const std::string path = ::testing::TempDir() + "/html.jsonl";
+  WriteAll(path, line.dump() + "\n");
+  CliResult r = RunPrecis({"summarize", "--input", "jsonl", "--sentences", "1", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["sentences"].size(), 1u);
+  EXPECT_TRUE(j["sentences"][0].contains("html_begin"));
+  EXPECT_EQ(j["sentences"][0]["doc"], "p");
+}
+
+}  // namespace
+}  // namespace precis::testing

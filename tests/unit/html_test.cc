@@ -1,0 +1,207 @@
+// precis/html.h: extraction, charsets, metadata, bad input, provenance.
+#include "precis/html.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "e2e/run_cli.h"
+#include "html/provenance_check.h"
+#include "precis/io.h"
+#include "precis/segment.h"
+
+namespace precis {
+namespace {
+
+std::string ExamplePage() {
+  return testing::ReadAll(PRECIS_SOURCE_DIR "/examples/page.html");
+}
+
+bool Has(const std::string& text, const std::string& s) {
+  return text.find(s) != std::string::npos;
+}
+
+TEST(Html, ExamplePageKeepsTheArticleAndDropsBoilerplate) {
+  auto page = ExtractHtml(ExamplePage());
+  ASSERT_TRUE(page.ok());
+  const std::string& t = page->text;
+  EXPECT_TRUE(Has(t, "The new bridge across the Halden strait"));
+  EXPECT_TRUE(Has(t, "Cyclists and pedestrians will cross for free."));
+  EXPECT_TRUE(Has(t, "\n\nFerry to stop\n\n"));  // a heading inside the article
+  EXPECT_TRUE(Has(t, "14 May"));                  // &nbsp; decoded to a space
+  EXPECT_TRUE(Has(t, "\xE2\x80\x9CWe will miss"));  // &ldquo;
+  for (const char* boiler : {"Home", "cookies", "Photo: K. Lund", "Share on", "Related",
+                             "Ferry fares", "All rights reserved", "By Ines Marlow",
+                             "two years late\n", "analytics", "font-family"}) {
+    EXPECT_FALSE(Has(t, boiler)) << boiler;
+  }
+  EXPECT_EQ(page->meta.title, "Halden bridge to open in May, two years late");
+  EXPECT_EQ(page->meta.date, "2024-03-12");
+  EXPECT_EQ(page->meta.byline, "Ines Marlow");
+  EXPECT_EQ(page->meta.lang, "en");
+  EXPECT_EQ(page->meta.url, "https://coastal-post.example/2024/03/halden-bridge");
+  EXPECT_TRUE(page->warnings.empty());
+}
+
+// Every sentence maps back to a page range holding its words (the contract).
+void ExpectProvenance(const std::string& raw) {
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  ASSERT_FALSE(page->text.empty());
+  for (const Span& s : SegmentSentences(page->text)) {
+    const auto [hb, he] = page->offsets.PageSpan(s.begin, s.end);
+    const std::string bytes = testing::ToUtf8(std::string_view(raw).substr(hb, he - hb),
+                                              page->charset);
+    testing::ProvenanceChecker checker(bytes);
+    EXPECT_EQ(checker.Check(testing::Words(page->text.substr(s.begin, s.size())), 0,
+                            bytes.size()),
+              "")
+        << page->text.substr(s.begin, s.size());
+  }
+}
+
+TEST(Html, ProvenanceOnTheExamplePage) { ExpectProvenance(ExamplePage()); }
+
+TEST(Html, ProvenanceThroughReferencesAndInlineMarkup) {
+  ExpectProvenance(
+      "<html><body><article><p>Caf&eacute; owners in <b>Ber</b>lin &amp; Hamburg said "
+      "on Monday that prices rose &#8211; again &#x2014; by 4&nbsp;percent.</p>"
+      "<p>The\r\nassociation &laquo;expects&raquo; more <i>rises</i> this year, it said "
+      "in a statement released late on Sunday evening.</p></article></body></html>");
+}
+
+TEST(Html, Latin1PageIsConvertedAndMapsToItsOwnBytes) {
+  const std::string raw =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+      "charset=iso-8859-1\"></head><body><p>Die Stra\xDF" "e in M\xFCnchen wird im "
+      "Fr\xFChjahr f\xFCr drei Monate gesperrt, teilte die Stadt am Montag mit.</p>"
+      "</body></html>";
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->charset, "WINDOWS-1252");
+  EXPECT_TRUE(Has(page->text, "Die Stra\xC3\x9F" "e in M\xC3\xBCnchen"));
+  const size_t b = page->text.find("M\xC3\xBCnchen");
+  const auto [hb, he] = page->offsets.PageSpan(b, b + 8);
+  EXPECT_EQ(raw.substr(hb, he - hb), "M\xFCnchen");
+  ExpectProvenance(raw);
+}
+
+TEST(Html, ShiftJisPageIsConverted) {
+  // "日本の首相は月曜日に記者会見を開いた。" in Shift-JIS.
+  const std::string raw =
+      "<html><head><meta charset=\"shift_jis\"></head><body><p>"
+      "\x93\xfa\x96\x7b\x82\xcc\x8e\xf1\x91\x8a\x82\xcd\x8c\x8e\x97\x6a\x93\xfa\x82\xc9"
+      "\x8b\x4c\x8e\xd2\x89\xef\x8c\xa9\x82\xf0\x8a\x4a\x82\xa2\x82\xbd\x81\x42"
+      "</p></body></html>";
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->charset, "CP932");
+  EXPECT_EQ(page->text.substr(0, 6), "\xE6\x97\xA5\xE6\x9C\xAC");  // 日本
+  const auto [hb, he] = page->offsets.PageSpan(0, 6);
+  EXPECT_EQ(raw.substr(hb, he - hb), "\x93\xfa\x96\x7b");
+}
+
+TEST(Html, ScriptsStylesAndHiddenElementsAreDropped) {
+  auto page = ExtractHtml(
+      "<html><body><article><p>The mayor opened the new library on Saturday, after "
+      "three years of building work and a long row over its cost.</p>"
+      "<script>var secret = 'script text';</script><style>.x{color:red}</style>"
+      "<p style=\"display: none\">Hidden paragraph that nobody sees on the page.</p>"
+      "<div hidden>Also hidden, with enough words to look like a paragraph.</div>"
+      "<p>Visitors can borrow up to twenty books at a time, the city said in a "
+      "statement.</p></article></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(Has(page->text, "Visitors can borrow"));
+  EXPECT_FALSE(Has(page->text, "secret"));
+  EXPECT_FALSE(Has(page->text, "color"));
+  EXPECT_FALSE(Has(page->text, "idden"));
+}
+
+TEST(Html, JsonLdMetadataComesFirst) {
+  auto page = ExtractHtml(
+      "<html><head><title>Site | Page</title><script type=\"application/ld+json\">"
+      "{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebPage\"},"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Rates held at 4%\","
+      "\"datePublished\":\"2023-11-02T09:00:00Z\",\"author\":[{\"@type\":\"Person\","
+      "\"name\":\"A. Lee\"},{\"name\":\"B. Roy\"}],\"inLanguage\":\"en-GB\"}]}"
+      "</script></head><body><p>The central bank held rates at four percent on "
+      "Thursday, as expected by most economists.</p></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->meta.title, "Rates held at 4%");
+  EXPECT_EQ(page->meta.date, "2023-11-02");
+  EXPECT_EQ(page->meta.byline, "A. Lee, B. Roy");
+  EXPECT_EQ(page->meta.lang, "en-GB");
+}
+
+// Bad pages: no crash, no hang, an empty text with a warning.
+TEST(Html, BadPagesGiveEmptyTextAndAWarning) {
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 200000; ++i) deep += "<div>";
+  std::string binary;
+  for (int i = 0; i < 100000; ++i) binary += static_cast<char>(i * 7 % 256);
+  std::string nav = "<html><body><nav><ul>";
+  for (int i = 0; i < 300; ++i) nav += "<li><a href=\"/" + std::to_string(i) + "\">Link</a></li>";
+  nav += "</ul></nav></body></html>";
+  const std::string huge_script =
+      "<html><body><script>" + std::string(5 << 20, 'x') + "</script></body></html>";
+  for (const std::string& bad :
+       {std::string(), std::string("<html><head><title>Only a title</title></head></html>"),
+        std::string("<html><body><p"), std::string("<<<>>>&&&;;;</p></div>"), deep,
+        binary, nav, huge_script}) {
+    auto page = ExtractHtml(bad);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->text, "") << bad.substr(0, 60);
+    EXPECT_FALSE(page->warnings.empty()) << bad.substr(0, 60);
+  }
+}
+
+TEST(Html, TruncatedPageKeepsWhatItHas) {
+  auto page = ExtractHtml(
+      "<html><body><article><p>The first paragraph is complete and long enough to "
+      "count as article text.</p><p>The second is cut off in the mid");
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(Has(page->text, "The first paragraph is complete"));
+}
+
+TEST(Html, PagesPastTheLimitAreRefused) {
+  HtmlOptions options;
+  options.max_page_bytes = 100;
+  auto page = ExtractHtml(std::string(200, 'a'), options);
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.status().code(), StatusCode::kLimitExceeded);
+}
+
+TEST(Html, LooksLikeHtml) {
+  EXPECT_TRUE(LooksLikeHtml("<!DOCTYPE html><html>"));
+  EXPECT_TRUE(LooksLikeHtml("\xEF\xBB\xBF  <html lang=de>"));
+  EXPECT_TRUE(LooksLikeHtml("<div><p>a</p><span>b</span><br></div>"));
+  EXPECT_FALSE(LooksLikeHtml("The council said on Tuesday that <bridge> would open."));
+  EXPECT_FALSE(LooksLikeHtml(""));
+}
+
+TEST(Html, SummaryJsonCarriesPageOffsets) {
+  const std::string raw = ExamplePage();
+  auto doc = DocumentFromHtml("page", raw);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->date, "2024-03-12");
+  Cluster cluster;
+  cluster.docs.push_back(std::move(*doc));
+  auto summarizer = Summarizer::Create(SummarizerOptions{});
+  ASSERT_TRUE(summarizer.ok());
+  auto summary = summarizer->Summarize(cluster);
+  ASSERT_TRUE(summary.ok());
+  const auto j = nlohmann::json::parse(FormatSummary(cluster, *summary, "null", WriteOptions{}));
+  ASSERT_FALSE(j["sentences"].empty());
+  for (const auto& s : j["sentences"]) {
+    const std::string text = s["text"];
+    const size_t hb = s["html_begin"], he = s["html_end"];
+    testing::ProvenanceChecker checker(std::string_view(raw).substr(hb, he - hb));
+    EXPECT_EQ(checker.Check(testing::Words(text), 0, he - hb), "") << text;
+    // begin/end still refer to the extracted text.
+    EXPECT_EQ(cluster.docs[0].text.substr(s["begin"], size_t(s["end"]) - size_t(s["begin"])), text);
+  }
+}
+
+}  // namespace
+}  // namespace precis

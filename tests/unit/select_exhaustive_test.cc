@@ -1,0 +1,179 @@
+// Small worlds, tested exhaustively: tiny clusters of 6 one-sentence
+// documents over a 5-word vocabulary (so bigram concepts repeat across
+// documents and redundant pairs occur), every budget from 1 to the whole
+// input. Every selector stays within the budget and never takes a redundant
+// pair; the ILP's objective equals the best of all 64 subsets (brute force).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "score/centroid.h"
+#include "select/budget.h"
+#include "select/concepts.h"
+#include "select/ilp.h"
+#include "select/mmr.h"
+#include "select/redundancy.h"
+#include "select/submodular.h"
+
+namespace precis {
+namespace {
+
+const char* const kWords[] = {"harbor", "ferry", "storm", "crew", "tide"};
+
+// A deterministic pseudo-random cluster (seeded linear congruential).
+struct World {
+  Cluster cluster;
+  AnalyzedCluster analyzed;
+  ClusterModel model;
+  std::vector<bool> keep;
+  explicit World(uint32_t seed) {
+    uint32_t x = seed * 2654435761u + 1;
+    auto next = [&x](uint32_t n) {
+      x = x * 1664525u + 1013904223u;
+      return (x >> 8) % n;
+    };
+    for (int d = 0; d < 6; ++d) {
+      std::string text;
+      const uint32_t len = 2 + next(7);
+      for (uint32_t k = 0; k < len; ++k) {
+        std::string w = kWords[next(5)];
+        if (k == 0) w[0] = char(w[0] - 'a' + 'A');
+        text += (k ? " " : "") + w;
+      }
+      cluster.docs.push_back({std::to_string(d), "", "", text + "."});
+    }
+    auto stemmer = Stemmer::Create("en");
+    analyzed = AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+    keep.assign(analyzed.sentences.size(), true);
+    model = BuildModel(analyzed, keep);
+  }
+};
+
+double Used(const World& w, const BudgetMeter& meter, const std::vector<Selected>& chosen) {
+  double used = 0;
+  for (const Selected& s : chosen) {
+    const Sentence& sentence = w.analyzed.sentences[s.sentence];
+    const std::string_view text =
+        std::string_view(w.cluster.docs[sentence.doc].text)
+            .substr(sentence.span.begin, s.end - sentence.span.begin);
+    switch (meter.unit()) {
+      case BudgetUnit::kWords: used += double(CountWhitespaceWords(text)); break;
+      case BudgetUnit::kBytes: used += double(text.size()) + 1; break;
+      default: used += 1;
+    }
+  }
+  return used;
+}
+
+void ExpectValid(const World& w, const SelectOptions& o, const RedundancyCheck& redundancy,
+                 const std::vector<Selected>& chosen, const char* who) {
+  const BudgetMeter meter(w.cluster, w.analyzed, o.budget);
+  EXPECT_LE(Used(w, meter, chosen), meter.capacity()) << who;
+  for (size_t a = 0; a < chosen.size(); ++a) {
+    EXPECT_TRUE(w.keep[chosen[a].sentence]) << who;
+    for (size_t b = a + 1; b < chosen.size(); ++b) {
+      EXPECT_NE(chosen[a].sentence, chosen[b].sentence) << who;
+      EXPECT_FALSE(redundancy.Redundant(chosen[a].sentence, chosen[b].sentence)) << who;
+    }
+    if (!o.truncate) {
+      EXPECT_FALSE(chosen[a].truncated) << who;
+    }
+  }
+}
+
+TEST(SelectExhaustive, BudgetsRedundancyAndIlpOptimum) {
+  int checked = 0, nontrivial = 0;
+  for (uint32_t seed = 0; seed < 12; ++seed) {
+    const World w(seed);
+    ASSERT_EQ(w.analyzed.sentences.size(), 6u) << seed;
+    const size_t n = 6;
+    const std::vector<double> scores = CentroidScores(w.analyzed, w.model, w.keep);
+    const ConceptModel concepts = BuildConcepts(w.analyzed, w.keep, w.cluster.docs.size());
+    size_t total_words = 0;
+    for (const Sentence& s : w.analyzed.sentences) total_words += s.words;
+    for (BudgetUnit unit : {BudgetUnit::kSentences, BudgetUnit::kWords, BudgetUnit::kBytes}) {
+      const size_t top = unit == BudgetUnit::kSentences ? n
+                         : unit == BudgetUnit::kWords   ? total_words
+                                                        : total_words * 8;
+      const size_t step = unit == BudgetUnit::kBytes ? 3 : 1;
+      for (size_t limit = 1; limit <= top; limit += step) {
+        for (bool truncate : {false, true}) {
+          if (truncate && unit == BudgetUnit::kSentences) continue;
+          SelectOptions o;
+          o.budget = {unit, double(limit)};
+          o.truncate = truncate;
+          const RedundancyCheck redundancy(w.analyzed, w.model, w.keep, RedundancyFor(o));
+          const BudgetMeter meter(w.cluster, w.analyzed, o.budget);
+          ExpectValid(w, o, redundancy,
+                      SelectGreedy(w.cluster, w.analyzed, w.model, scores, w.keep, o), "greedy");
+          ExpectValid(w, o, redundancy,
+                      SelectMmr(w.cluster, w.analyzed, w.model, scores, w.keep, o), "mmr");
+          ExpectValid(w, o, redundancy,
+                      SelectSubmodular(w.cluster, w.analyzed, w.model, w.keep, o),
+                      "submodular");
+          const ConceptSelection greedy = SelectConceptGreedy(
+              w.cluster, w.analyzed, w.model, w.keep, o, concepts);
+          ExpectValid(w, o, redundancy, greedy.chosen, "concept greedy");
+          const ConceptSelection ilp = SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o);
+          ASSERT_TRUE(ilp.fallback.empty()) << ilp.fallback;
+          ExpectValid(w, o, redundancy, ilp.chosen, "ilp");
+          if (truncate) continue;
+          // Brute force: every subset of the 6 sentences.
+          double best = 0;
+          for (uint32_t mask = 0; mask < (1u << n); ++mask) {
+            std::vector<size_t> subset;
+            double cost = 0;
+            for (size_t i = 0; i < n; ++i) {
+              if (mask >> i & 1) {
+                subset.push_back(i);
+                cost += meter.Cost(i);
+              }
+            }
+            if (cost > meter.capacity()) continue;
+            bool ok = true;
+            for (size_t a = 0; a < subset.size() && ok; ++a) {
+              for (size_t b = a + 1; b < subset.size() && ok; ++b) {
+                ok = !redundancy.Redundant(subset[a], subset[b]);
+              }
+            }
+            if (ok) best = std::max(best, ConceptValue(concepts, subset));
+          }
+          std::vector<size_t> ids;
+          for (const Selected& s : ilp.chosen) ids.push_back(s.sentence);
+          EXPECT_NEAR(ilp.objective, best, 1e-9) << "seed " << seed << " limit " << limit;
+          EXPECT_NEAR(ConceptValue(concepts, ids), best, 1e-9) << seed;
+          EXPECT_LE(greedy.objective, best + 1e-9);
+          ++checked;
+          nontrivial += best > 0;
+        }
+      }
+    }
+  }
+  // The worlds must exercise the optimum (concepts in >= 3 documents).
+  EXPECT_GT(checked, 500);
+  EXPECT_GT(nontrivial, checked / 4);
+}
+
+TEST(SelectExhaustive, IlpLimitFallsBackToGreedyAndSaysSo) {
+  uint32_t seed = 0;
+  while (BuildConcepts(World(seed).analyzed, World(seed).keep, 6).weight.size() < 3) ++seed;
+  const World w(seed);
+  SelectOptions o;
+  o.budget = {BudgetUnit::kWords, 12};
+  IlpOptions ilp;
+  ilp.max_nodes = 0;  // any branching at all exceeds it
+  ilp.max_iterations = 0;
+  const ConceptSelection sel = SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o, ilp);
+  EXPECT_FALSE(sel.fallback.empty());
+  const ConceptModel concepts = BuildConcepts(w.analyzed, w.keep, w.cluster.docs.size());
+  const ConceptSelection greedy =
+      SelectConceptGreedy(w.cluster, w.analyzed, w.model, w.keep, o, concepts);
+  ASSERT_EQ(sel.chosen.size(), greedy.chosen.size());
+  for (size_t i = 0; i < sel.chosen.size(); ++i) {
+    EXPECT_EQ(sel.chosen[i].sentence, greedy.chosen[i].sentence);
+  }
+}
+
+}  // namespace
+}  // namespace precis
