@@ -30,6 +30,16 @@ find_package(LibXml2 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
 
+if(PRECIS_BUILD_PYTHON)
+  # Debian's interpreter: it is the one with Debian's python3-* packages
+  # (python3-distributed) and the one `cmake --install` targets; a pyenv or
+  # venv python earlier in PATH has neither. -DPython3_EXECUTABLE overrides.
+  if(NOT Python3_EXECUTABLE AND EXISTS /usr/bin/python3)
+    set(Python3_EXECUTABLE /usr/bin/python3)
+  endif()
+  find_package(Python3 REQUIRED COMPONENTS Interpreter Development.Module)
+  find_package(pybind11 CONFIG REQUIRED)
+endif()
 if(PRECIS_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
