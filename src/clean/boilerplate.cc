@@ -129,9 +129,11 @@ void DropBoilerplate(CleanState& state) {
   for (size_t i = 0; i < state.size(); ++i) {
     if (!state.kept(i)) continue;
     const Sentence& s = state.sentence(i);
-    if (s.words > 40) continue;  // prose, whatever words it uses
-    const Features f = Measure(state.Text(i));
     const bool short_line = s.words <= 15;
+    // Every rule below needs a short or unpunctuated line: long prose skips
+    // the feature pass (most of the text, so most of the cost).
+    if (s.words > 40 || (s.punctuated && !short_line)) continue;
+    const Features f = Measure(state.Text(i));
     const bool repeated = s.whole_line && short_line && docs_of_line[s.terms].size() >= 2;
     const bool date_only = s.whole_line && f.words > 0 && f.words <= 10 &&
                            f.date_words * 10 >= f.words * 7;
