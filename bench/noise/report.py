@@ -51,8 +51,9 @@ def ots(clusters, words, folder):
         ratio = max(1, math.ceil(150.0 * words / max(1, len(text.split()))))
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
             f.write(text)
+        # OTS can emit bytes that are not UTF-8; ROUGE ignores them anyway.
         out = subprocess.run(["ots", f"--ratio={min(ratio, 100)}", f.name],
-                             capture_output=True, text=True).stdout
+                             capture_output=True).stdout.decode("utf-8", "replace")
         os.unlink(f.name)
         (folder / f"{c['id']}.txt").write_text(out, encoding="utf-8")
 
