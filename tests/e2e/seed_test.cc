@@ -3,7 +3,9 @@
 // ../shared/seed, never copied.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "e2e/run_cli.h"
@@ -99,6 +101,62 @@ TEST_F(SeedTest, ExplainListsTitlesAndSidebars) {
   // The first copy of the title is the document's headline.
   ASSERT_EQ(j.at("titles").size(), 1u);
   EXPECT_EQ(j["titles"][0]["begin"], 0);
+}
+
+}  // namespace
+}  // namespace precis::testing
+
+namespace precis::testing {
+namespace {
+
+std::set<std::string> WordSet(const std::string& text) {
+  std::set<std::string> words;
+  std::string w;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      words.insert(w);
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.insert(w);
+  return words;
+}
+
+// Even with cleaning off, no algorithm may put two copies of one quote or
+// two near-copies in one summary: the redundancy rule binds every selector.
+TEST_F(SeedTest, NoAlgorithmSelectsNearDuplicatesEvenWithoutCleaning) {
+  const auto list = RunPrecis({"algorithms"});
+  ASSERT_EQ(list.exit_code, 0);
+  std::vector<std::string> names;
+  for (const std::string& line : Lines(list.out)) {
+    if (!line.empty()) names.push_back(line.substr(0, line.find(' ')));
+  }
+  ASSERT_GE(names.size(), 11u);
+  for (const std::string& algorithm : names) {
+    const auto r = RunPrecis({"summarize", "--algorithm", algorithm, "--no-clean",
+                              "--sentences", "8", "--format", "json", kSeed});
+    ASSERT_EQ(r.exit_code, 0) << algorithm << ": " << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    std::vector<std::set<std::string>> sets;
+    size_t quotes = 0;
+    for (const auto& s : j.at("sentences")) {
+      const std::string text = s.at("text");
+      quotes += text.find("all-time low") != std::string::npos;
+      sets.push_back(WordSet(text));
+    }
+    EXPECT_LE(quotes, 1u) << algorithm;
+    for (size_t a = 0; a < sets.size(); ++a) {
+      for (size_t b = a + 1; b < sets.size(); ++b) {
+        size_t common = 0;
+        for (const auto& w : sets[a]) common += sets[b].count(w);
+        const double jaccard =
+            double(common) / double(sets[a].size() + sets[b].size() - common);
+        EXPECT_LT(jaccard, 0.8) << algorithm << ": sentences " << a << " and " << b;
+      }
+    }
+  }
 }
 
 }  // namespace
