@@ -75,6 +75,9 @@ def main():
     args = ap.parse_args()
     precis = str(pathlib.Path(args.build) / "precis")
     have_ots = shutil.which("ots") is not None
+    listing = subprocess.run([precis, "algorithms"], capture_output=True, text=True).stdout
+    default = next((l.split()[0] for l in listing.splitlines() if "(default)" in l), "?")
+    print(f"default algorithm: {default}\n")
     print("| set | run | R-1 | R-2 | R-SU4 |")
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
