@@ -6,8 +6,7 @@
 // unpunctuated line repeated across documents.
 #include <algorithm>
 #include <array>
-#include <map>
-#include <set>
+#include <unordered_map>
 
 #include "base/utf8.h"
 #include "clean/clean_state.h"
@@ -76,10 +75,12 @@ Features Measure(std::string_view text) {
   }
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '|') ++f.separators;
-    if (text.compare(i, 2, "\xC2\xBB") == 0 || text.compare(i, 3, "\xE2\x80\xBA") == 0 ||
-        text.compare(i, 3, "\xE2\x80\xA2") == 0 || text.compare(i, 2, "\xC2\xB7") == 0) {
+    if (c == '|') {
       ++f.separators;
+    } else if (c == '\xC2' || c == '\xE2') {  // lead bytes of the others
+      const std::string_view rest = text.substr(i);
+      f.separators += rest.starts_with("\xC2\xBB") || rest.starts_with("\xE2\x80\xBA") ||
+                      rest.starts_with("\xE2\x80\xA2") || rest.starts_with("\xC2\xB7");
     }
   }
   f.copyright = text.find("\xC2\xA9") != std::string_view::npos ||
@@ -121,10 +122,14 @@ Features Measure(std::string_view text) {
 
 void DropBoilerplate(CleanState& state) {
   // Short lines that recur in several documents are site furniture.
-  std::map<std::vector<uint32_t>, std::set<uint32_t>> docs_of_line;
+  // Keyed by a hash of the words: a collision could only join two short
+  // unpunctuated lines, and needs 2^-64 luck.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> docs_of_line;
   for (size_t i = 0; i < state.size(); ++i) {
     const Sentence& s = state.sentence(i);
-    if (state.kept(i) && s.whole_line && s.words <= 15) docs_of_line[s.terms].insert(s.doc);
+    if (!state.kept(i) || !s.whole_line || s.words > 15) continue;
+    auto& docs = docs_of_line[HashTerms(s.terms.data(), s.terms.size())];
+    if (std::find(docs.begin(), docs.end(), s.doc) == docs.end()) docs.push_back(s.doc);
   }
   for (size_t i = 0; i < state.size(); ++i) {
     if (!state.kept(i)) continue;
@@ -134,7 +139,8 @@ void DropBoilerplate(CleanState& state) {
     // the feature pass (most of the text, so most of the cost).
     if (s.words > 40 || (s.punctuated && !short_line)) continue;
     const Features f = Measure(state.Text(i));
-    const bool repeated = s.whole_line && short_line && docs_of_line[s.terms].size() >= 2;
+    const bool repeated = s.whole_line && short_line &&
+                          docs_of_line[HashTerms(s.terms.data(), s.terms.size())].size() >= 2;
     const bool date_only = s.whole_line && f.words > 0 && f.words <= 10 &&
                            f.date_words * 10 >= f.words * 7;
     // A strong sign of furniture, on a short or unpunctuated line.

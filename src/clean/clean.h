@@ -37,7 +37,7 @@ struct CleanOptions {
   int min_sentence_words = 4;
   // Bounds the near-duplicate candidate check per sentence, so adversarial
   // input cannot make it quadratic.
-  int max_candidates = 400;
+  int max_candidates = 200;
 };
 
 struct CleanResult {

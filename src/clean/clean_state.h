@@ -10,13 +10,24 @@
 
 namespace precis {
 
+// Sorted, distinct content terms of a sentence.
+std::vector<uint32_t> ContentSet(const Sentence& s, const Vocabulary& vocab);
+
+// Fast hash of a term sequence (FNV-1a over the ids).
+inline uint64_t HashTerms(const uint32_t* t, size_t n) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t k = 0; k < n; ++k) h = (h ^ t[k]) * 1099511628211ULL;
+  return h;
+}
+
 class CleanState {
  public:
   CleanState(const Cluster& cluster, const AnalyzedCluster& analyzed,
              const CleanOptions& options)
       : cluster_(cluster), analyzed_(analyzed), options_(options),
         result_{std::vector<bool>(analyzed.sentences.size(), true), {}, {}},
-        headline_(analyzed.sentences.size(), false) {}
+        headline_(analyzed.sentences.size(), false),
+        content_(analyzed.sentences.size()) {}
 
   size_t size() const { return analyzed_.sentences.size(); }
   const Sentence& sentence(size_t i) const { return analyzed_.sentences[i]; }
@@ -37,6 +48,14 @@ class CleanState {
            s.words <= static_cast<uint32_t>(options_.max_headline_words);
   }
   bool IsHeadline(size_t i) const { return headline_[i]; }
+  // Sorted, distinct content terms of sentence i, computed once.
+  const std::vector<uint32_t>& Content(size_t i) {
+    if (!content_done_[i]) {
+      content_[i] = ContentSet(analyzed_.sentences[i], analyzed_.vocab);
+      content_done_[i] = true;
+    }
+    return content_[i];
+  }
   void MarkHeadline(size_t i) {
     headline_[i] = true;
     result_.headlines.push_back(i);
@@ -64,6 +83,8 @@ class CleanState {
   const CleanOptions& options_;
   CleanResult result_;
   std::vector<bool> headline_;
+  std::vector<std::vector<uint32_t>> content_;
+  std::vector<bool> content_done_ = std::vector<bool>(content_.size(), false);
 };
 
 // The rules, in the order CleanSentences runs them (one file each).
@@ -73,8 +94,6 @@ void DropDuplicates(CleanState& state);   // duplicates.cc
 void DropOffTopic(CleanState& state);     // off_topic.cc
 void DropFragments(CleanState& state);    // fragments.cc
 
-// Sorted, distinct content terms of a sentence.
-std::vector<uint32_t> ContentSet(const Sentence& s, const Vocabulary& vocab);
 
 }  // namespace precis
 

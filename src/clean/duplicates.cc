@@ -22,14 +22,6 @@
 namespace precis {
 namespace {
 
-struct VectorHash {
-  size_t operator()(const std::vector<uint32_t>& v) const {
-    uint64_t h = 1469598103934665603ULL;
-    for (uint32_t x : v) h = (h ^ x) * 1099511628211ULL;
-    return static_cast<size_t>(h);
-  }
-};
-
 class UnionFind {
  public:
   explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
@@ -64,30 +56,40 @@ void DropDuplicates(CleanState& state) {
   const size_t n = state.size();
   UnionFind groups(n);
 
-  // Exact copies.
-  std::unordered_map<std::vector<uint32_t>, size_t, VectorHash> first;
+  // Exact copies: hash the word sequence, confirm on equal hashes.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;
   std::vector<size_t> reps;  // one sentence per distinct wording
   for (size_t i = 0; i < n; ++i) {
     if (!state.kept(i)) continue;
-    auto [it, inserted] = first.try_emplace(state.sentence(i).terms, i);
-    if (inserted) reps.push_back(i);
-    else groups.Union(it->second, i);
+    const auto& terms = state.sentence(i).terms;
+    auto& same = by_hash[HashTerms(terms.data(), terms.size())];
+    bool copy = false;
+    for (uint32_t j : same) {
+      if (state.sentence(j).terms == terms) {
+        groups.Union(j, i);
+        copy = true;
+        break;
+      }
+    }
+    if (!copy) {
+      same.push_back(uint32_t(i));
+      reps.push_back(i);
+    }
   }
 
   // Content sets and document frequencies over the distinct wordings.
-  std::vector<std::vector<uint32_t>> sets(n);
   std::vector<uint32_t> df(state.vocab().size(), 0);
   for (size_t i : reps) {
-    sets[i] = ContentSet(state.sentence(i), state.vocab());
-    for (uint32_t t : sets[i]) ++df[t];
+    for (uint32_t t : state.Content(i)) ++df[t];
   }
+  auto sets = [&state](size_t i) -> const std::vector<uint32_t>& { return state.Content(i); };
 
   // Near copies, via the rarest-terms index.
   const double t = o.near_duplicate_jaccard;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> index;
+  std::vector<std::vector<uint32_t>> index(state.vocab().size());  // by term id
   std::vector<uint32_t> seen(n, UINT32_MAX);
   for (size_t i : reps) {
-    const auto& set = sets[i];
+    const auto& set = sets(i);
     if (set.size() < 3) continue;
     std::vector<uint32_t> order = set;
     std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
@@ -99,15 +101,14 @@ void DropDuplicates(CleanState& state) {
     const size_t prefix = order.size() - size_t(std::ceil(bound * order.size())) + 1;
     int checks = 0;
     for (size_t k = 0; k < prefix && checks < o.max_candidates; ++k) {
-      auto it = index.find(order[k]);
-      if (it == index.end()) continue;
-      for (uint32_t j : it->second) {
+      for (uint32_t j : index[order[k]]) {
         if (seen[j] == i) continue;
         seen[j] = uint32_t(i);
         if (++checks > o.max_candidates) break;
-        const size_t common = Common(set, sets[j]);
-        const size_t small = std::min(set.size(), sets[j].size());
-        const double jaccard = double(common) / double(set.size() + sets[j].size() - common);
+        const auto& other = sets(j);
+        const size_t common = Common(set, other);
+        const size_t small = std::min(set.size(), other.size());
+        const double jaccard = double(common) / double(set.size() + other.size() - common);
         const bool contained = small >= size_t(o.min_containment_terms) &&
                                double(common) >= o.near_duplicate_containment * double(small);
         if (jaccard >= t || contained) groups.Union(i, j);
@@ -117,21 +118,25 @@ void DropDuplicates(CleanState& state) {
     for (uint32_t term : set) index[term].push_back(uint32_t(i));
   }
 
-  // The same quote: a shared run of words.
+  // The same quote: a shared run of words. Collect (run hash, sentence),
+  // sort, and join the sentences of equal runs: no per-run allocation.
   const size_t run = size_t(std::max(2, o.shared_phrase_words));
-  std::unordered_map<uint64_t, uint32_t> run_owner;
+  std::vector<std::pair<uint64_t, uint32_t>> runs;
   for (size_t i : reps) {
     const auto& terms = state.sentence(i).terms;
-    for (size_t k = 0; k + run <= terms.size(); ++k) {
-      int content = 0;
-      uint64_t h = 1469598103934665603ULL;
-      for (size_t m = k; m < k + run; ++m) {
-        content += !state.vocab().IsStop(terms[m]);
-        h = (h ^ terms[m]) * 1099511628211ULL;
-      }
-      if (content < 2) continue;
-      auto [it, inserted] = run_owner.try_emplace(h, uint32_t(i));
-      if (!inserted && it->second != i) groups.Union(it->second, i);
+    if (terms.size() < run) continue;
+    int content = 0;
+    for (size_t m = 0; m < run; ++m) content += !state.vocab().IsStop(terms[m]);
+    for (size_t k = 0;; ++k) {
+      if (content >= 2) runs.emplace_back(HashTerms(terms.data() + k, run), uint32_t(i));
+      if (k + run >= terms.size()) break;
+      content += !state.vocab().IsStop(terms[k + run]) - !state.vocab().IsStop(terms[k]);
+    }
+  }
+  std::sort(runs.begin(), runs.end());
+  for (size_t k = 1; k < runs.size(); ++k) {
+    if (runs[k].first == runs[k - 1].first && runs[k].second != runs[k - 1].second) {
+      groups.Union(runs[k - 1].second, runs[k].second);
     }
   }
 
@@ -146,7 +151,7 @@ void DropDuplicates(CleanState& state) {
     const unsigned char c = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
     if ((c >= 'A' && c <= 'Z') || c == '"' || c >= 0x80 || (c >= '0' && c <= '9')) f += 1;
     f -= std::abs(double(s.words) - 25.0) / 25.0;
-    const auto set = ContentSet(s, state.vocab());
+    const auto& set = state.Content(i);
     double usual = 0;
     for (uint32_t term : set) usual += std::log1p(df[term]);
     if (!set.empty()) f += usual / double(set.size());

@@ -12,17 +12,15 @@ namespace precis {
 void DropOffTopic(CleanState& state) {
   const size_t n = state.size();
   std::vector<uint32_t> sentence_df(state.vocab().size(), 0);
-  std::vector<std::vector<uint32_t>> sets(n);
   for (size_t i = 0; i < n; ++i) {
-    if (state.sentence(i).terms.empty()) continue;
-    sets[i] = ContentSet(state.sentence(i), state.vocab());
-    for (uint32_t term : sets[i]) ++sentence_df[term];
+    for (uint32_t term : state.Content(i)) ++sentence_df[term];
   }
   auto support = [&](size_t i) {
-    if (sets[i].empty()) return 0.0;
+    const auto& set = state.Content(i);
+    if (set.empty()) return 0.0;
     size_t shared = 0;
-    for (uint32_t term : sets[i]) shared += sentence_df[term] > 1;
-    return double(shared) / double(sets[i].size());
+    for (uint32_t term : set) shared += sentence_df[term] > 1;
+    return double(shared) / double(set.size());
   };
   std::vector<double> regular;
   for (size_t i = 0; i < n; ++i) {
