@@ -102,7 +102,7 @@ struct SummarizerOptions {
   // The summarization system: one of the names Algorithms() lists (a scorer
   // and its selector, e.g. "lexrank", "submodular", "ilp"). The default is
   // the best measured on the development sets (bench/results/quality-*.md).
-  std::string algorithm = "centroid";
+  std::string algorithm = "ilp";
   // Segment as text extracted from a PDF (see SegmentOptions::pdf).
   bool pdf = false;
 };

@@ -1,0 +1,101 @@
+// Per-algorithm time for a 10-document news cluster (~6,000 words: the
+// duc2003-t3 clusters, 100 words, truncated), one core; and the default
+// algorithm's growth with cluster size (10, 100, 1000 documents drawn from
+// Multi-News). Checks each summary is non-empty before timing. Results:
+// bench/results/algorithms-2026-11-25.md. Skips when ../shared is absent.
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+
+#include "precis/io.h"
+#include "precis/summarizer.h"
+
+namespace precis {
+namespace {
+
+std::vector<Cluster> LoadClusters(const std::string& path, size_t max) {
+  std::vector<Cluster> out;
+  std::ifstream f(path);
+  for (std::string line; out.size() < max && std::getline(f, line);) {
+    auto r = ParseJsonlLine(line);
+    if (r.cluster.ok()) out.push_back(std::move(*r.cluster));
+  }
+  return out;
+}
+
+void Run(benchmark::State& state, const std::vector<Cluster>& clusters,
+         const SummarizerOptions& options) {
+  if (clusters.empty()) {
+    state.SkipWithError("data absent (../shared/data)");
+    return;
+  }
+  auto summarizer = Summarizer::Create(options);
+  if (!summarizer.ok()) {
+    state.SkipWithError(summarizer.status().message().c_str());
+    return;
+  }
+  size_t docs = 0;
+  for (const Cluster& c : clusters) {
+    auto s = summarizer->Summarize(c);
+    if (!s.ok() || s->sentences.empty()) {
+      state.SkipWithError("empty summary");
+      return;
+    }
+    docs += c.docs.size();
+  }
+  for (auto _ : state) {
+    for (const Cluster& c : clusters) benchmark::DoNotOptimize(summarizer->Summarize(c));
+  }
+  state.SetItemsProcessed(int64_t(state.iterations() * docs));
+  // Inverted rate: seconds per cluster.
+  state.counters["s/cluster"] = benchmark::Counter(
+      double(state.iterations() * clusters.size()),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+const std::vector<Cluster>& Duc() {
+  static const auto c = LoadClusters(PRECIS_SHARED_DIR "/data/duc2003-t3/clusters.jsonl", 30);
+  return c;
+}
+
+void BM_Algorithm(benchmark::State& state, const std::string& name) {
+  SummarizerOptions o;
+  o.algorithm = name;
+  o.budget = {BudgetUnit::kWords, 100};
+  o.truncate = true;
+  Run(state, Duc(), o);
+}
+
+void BM_DefaultClusterSize(benchmark::State& state) {
+  static const auto pool =
+      LoadClusters(PRECIS_SHARED_DIR "/data/multinews-val/clusters.jsonl", 250);
+  Cluster big;
+  for (size_t i = 0; big.docs.size() < size_t(state.range(0)) && !pool.empty(); ++i) {
+    for (const Document& d : pool[i % pool.size()].docs) {
+      if (big.docs.size() == size_t(state.range(0))) break;
+      Document copy = d;
+      copy.id = std::to_string(big.docs.size());
+      big.docs.push_back(std::move(copy));
+    }
+  }
+  SummarizerOptions o;
+  o.budget = {BudgetUnit::kWords, 250};
+  o.truncate = true;
+  Run(state, pool.empty() ? std::vector<Cluster>{} : std::vector<Cluster>{big}, o);
+}
+
+int Register() {
+  for (const AlgorithmInfo& a : Algorithms()) {
+    benchmark::RegisterBenchmark(("BM_Algorithm/" + a.name).c_str(), BM_Algorithm, a.name)
+        ->Unit(benchmark::kMillisecond);
+  }
+  benchmark::RegisterBenchmark("BM_DefaultClusterSize", BM_DefaultClusterSize)
+      ->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+  return 0;
+}
+const int kRegistered = Register();
+
+}  // namespace
+}  // namespace precis
+
+BENCHMARK_MAIN();
