@@ -161,6 +161,23 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   }
   const int m = int(candidates.size());
   const int k = int(used_concepts.size());
+  // Size the problem before building it: on degenerate input (a tiny
+  // vocabulary, every pair redundant) the constraint count explodes and each
+  // simplex iteration with it.
+  std::vector<std::pair<int, int>> redundant_pairs;
+  size_t rows = 1 + size_t(k);
+  for (size_t i : candidates) rows += concepts.concepts[i].size();
+  for (int a = 0; a < m && rows + redundant_pairs.size() <= ilp.max_rows; ++a) {
+    for (int b = a + 1; b < m; ++b) {
+      if (redundancy.Redundant(candidates[a], candidates[b])) redundant_pairs.push_back({a, b});
+    }
+  }
+  if (rows + redundant_pairs.size() > ilp.max_rows) {
+    out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
+                              ilp.min_words);
+    out.fallback = "the ILP would exceed its constraint limit";
+    return out;
+  }
   glp_term_out(GLP_OFF);  // the library never prints
   glp_prob* lp = glp_create_prob();
   glp_set_obj_dir(lp, GLP_MAX);
@@ -196,14 +213,11 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     for (int j : holders[c]) entry(row, 1 + j, 1);
     entry(row, 1 + m + c, -1);
   }
-  for (int a = 0; a < m; ++a) {
-    for (int b = a + 1; b < m; ++b) {
-      if (!redundancy.Redundant(candidates[a], candidates[b])) continue;
-      row = glp_add_rows(lp, 1);
-      glp_set_row_bnds(lp, row, GLP_UP, 0, 1);
-      entry(row, 1 + a, 1);
-      entry(row, 1 + b, 1);
-    }
+  for (const auto& [a, b] : redundant_pairs) {
+    row = glp_add_rows(lp, 1);
+    glp_set_row_bnds(lp, row, GLP_UP, 0, 1);
+    entry(row, 1 + a, 1);
+    entry(row, 1 + b, 1);
   }
   glp_load_matrix(lp, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
 

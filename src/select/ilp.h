@@ -10,8 +10,9 @@
 //               s_a + s_b <= 1      for each redundant pair (select/redundancy.h)
 // solved with GLPK's branch and cut. The solver stops at a deterministic
 // limit (branch-and-bound nodes and simplex iterations, never wall time), so
-// the output stays byte-identical on any machine; past it, or on any solver
-// failure, the selection falls back to SelectConceptGreedy and says so.
+// the output stays byte-identical on any machine; past it, past a bound on
+// the number of constraints, or on any solver failure, the selection falls
+// back to SelectConceptGreedy and says so.
 // Only the max_sentences sentences of highest concept value enter the ILP.
 #ifndef PRECIS_SELECT_ILP_H_
 #define PRECIS_SELECT_ILP_H_
@@ -26,8 +27,11 @@ namespace precis {
 struct IlpOptions {
   ConceptOptions concepts;
   size_t max_sentences = 250;
+  // Deterministic bounds (the dev sets need at most ~2,400 constraints and
+  // ~950 simplex iterations per cluster): past any of them, greedy.
+  size_t max_rows = 8000;
   int max_nodes = 2000;
-  int max_iterations = 100000;
+  int max_iterations = 10000;
   // Sentences shorter than this many words do not enter the ILP: they pack
   // concepts cheaply but read as fragments.
   int min_words = 0;
