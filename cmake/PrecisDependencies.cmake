@@ -28,6 +28,12 @@ target_link_libraries(precis_glpk INTERFACE ${GLPK_LIBRARY})
 # libxml2's HTML parser (precis_html): measured 6x faster than gumbo here.
 find_package(LibXml2 REQUIRED)
 find_package(CLI11 REQUIRED)
+if(PRECIS_BUILD_SERVER)
+  # Debian builds cpp-httplib as a shared library with TLS, zlib and brotli;
+  # its pkg-config file carries the matching -D flags, which change its
+  # classes' layout, so they must be used.
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+endif()
 find_package(Threads REQUIRED)
 
 if(PRECIS_BUILD_PYTHON)

@@ -18,6 +18,7 @@ void AddSegmentCommand(CLI::App& root, int& exit_code);
 void AddEvalCommand(CLI::App& root, int& exit_code);
 void AddAlgorithmsCommand(CLI::App& root, int& exit_code);
 void AddExtractCommand(CLI::App& root, int& exit_code);
+void AddServeCommand(CLI::App& root, int& exit_code);
 
 }  // namespace precis::cli
 

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   precis::cli::AddEvalCommand(app, exit_code);
   precis::cli::AddAlgorithmsCommand(app, exit_code);
   precis::cli::AddExtractCommand(app, exit_code);
+  precis::cli::AddServeCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

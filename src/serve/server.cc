@@ -1,0 +1,195 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include "serve/compute_pool.h"
+
+namespace precis::serve {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int ThreadsOrCores(int threads) {
+  if (threads > 0) return threads;
+  return int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+}  // namespace
+
+struct Server::Impl {
+  const Handler& handler;
+  ListenOptions options;
+  httplib::Server http;
+  ComputePool pool;
+  std::FILE* log = nullptr;
+  std::mutex log_mu;
+  std::atomic<bool> stop_requested{false};
+  std::atomic<bool> stopping{false};  // set once stop_deadline is
+  std::atomic<Clock::rep> stop_deadline{0};  // Clock ticks; valid when stopping
+
+  Impl(const Handler& h, ListenOptions o)
+      : handler(h),
+        options(std::move(o)),
+        pool(ThreadsOrCores(h.options().threads), h.options().max_queue) {}
+
+  bool PastShutdownGrace() const {
+    return stopping.load() &&
+           Clock::now().time_since_epoch().count() >= stop_deadline.load();
+  }
+
+  void Log(const httplib::Request& req, int status, size_t bytes, double seconds) {
+    if (log == nullptr) return;
+    char when[32];
+    const std::time_t now = std::time(nullptr);
+    std::tm tm;
+    gmtime_r(&now, &tm);
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::lock_guard lock(log_mu);
+    std::fprintf(log, "%s %s %s %s %d %zu %.6f\n", when, req.remote_addr.c_str(),
+                 req.method.c_str(), req.path.c_str(), status, bytes, seconds);
+    std::fflush(log);
+  }
+
+  // Everything routed: GETs answered here, POSTs computed on the pool.
+  void Serve(const httplib::Request& req, httplib::Response& res) {
+    const auto start = Clock::now();
+    HttpRequest request{req.method, req.path, req.get_header_value("Content-Type"), req.body};
+    HttpResponse response;
+    if (req.method != "POST") {
+      response = handler.Handle(request);
+    } else {
+      const auto deadline =
+          start + std::chrono::duration_cast<Clock::duration>(
+                      std::chrono::duration<double>(handler.options().timeout_seconds));
+      handler.SetInFlight(pool.in_flight() + 1);
+      const auto outcome = pool.Run(
+          [this, request = std::move(request)] { return handler.Handle(request); },
+          deadline, [this] { return PastShutdownGrace(); }, &response);
+      handler.SetInFlight(pool.in_flight());
+      if (outcome == ComputePool::Outcome::kSaturated) {
+        response = ErrorResponse(503, "unavailable",
+                                 stopping ? "shutting down"
+                                          : "too many requests waiting; retry shortly");
+      } else if (outcome == ComputePool::Outcome::kTimeout) {
+        response = stopping ? ErrorResponse(503, "unavailable", "shutting down")
+                            : ErrorResponse(503, "timeout",
+                                            "the request took longer than the server's "
+                                            "time limit per request");
+      }
+    }
+    if (response.status == 503) res.set_header("Retry-After", "1");
+    res.status = response.status;
+    res.set_content(std::move(response.body), response.content_type.c_str());
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    handler.Record(req.path, res.status, seconds);
+    Log(req, res.status, res.body.size(), seconds);
+  }
+};
+
+Server::Server(const Handler& handler, ListenOptions options)
+    : impl_(std::make_unique<Impl>(handler, std::move(options))) {
+  Impl* impl = impl_.get();
+  httplib::Server& http = impl->http;
+  const int connections = handler.options().max_connections;
+  http.new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
+  // httplib refuses a larger body itself (413) before reading it.
+  http.set_payload_max_length(handler.options().max_body_bytes);
+  http.set_tcp_nodelay(true);  // small answers: no Nagle delay
+  http.set_keep_alive_max_count(1000);
+  http.set_keep_alive_timeout(2);
+  http.set_read_timeout(10);
+  http.set_write_timeout(10);
+  auto serve = [impl](const httplib::Request& req, httplib::Response& res) {
+    impl->Serve(req, res);
+  };
+  http.Get(".*", serve);
+  http.Post(".*", serve);
+  http.Put(".*", serve);
+  http.Patch(".*", serve);
+  http.Delete(".*", serve);
+  http.Options(".*", serve);
+  // What httplib answers on its own (413 past the body limit, 400 for a
+  // request it cannot parse, an unknown method) gets a JSON body too.
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [impl](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string code = "invalid-input", message = "malformed HTTP request";
+    if (res.status == 413) {
+      code = "limit-exceeded";
+      message = "the body is larger than " +
+                std::to_string(impl->handler.options().max_body_bytes) + " bytes";
+    } else if (res.status == 404) {
+      code = "not-found", message = "no endpoint " + req.path;
+    } else if (res.status == 405) {
+      code = "method-not-allowed", message = "method not allowed";
+    } else if (res.status >= 500) {
+      code = "internal", message = "internal error";
+    }
+    res.set_content(ErrorBody(code, message), "application/json");
+    impl->handler.Record(req.path, res.status, 0);
+    impl->Log(req, res.status, res.body.size(), 0);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler(
+      [impl](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_content(ErrorBody("internal", "internal error"), "application/json");
+        impl->handler.Record(req.path, 500, 0);
+      });
+}
+
+Server::~Server() {
+  if (impl_->log != nullptr) std::fclose(impl_->log);
+}
+
+Result<int> Server::Bind() {
+  if (!impl_->options.access_log.empty()) {
+    impl_->log = std::fopen(impl_->options.access_log.c_str(), "a");
+    if (impl_->log == nullptr) {
+      return Status::IoError(impl_->options.access_log + ": cannot open the access log");
+    }
+  }
+  const std::string& host = impl_->options.host;
+  if (impl_->options.port == 0) {
+    const int port = impl_->http.bind_to_any_port(host);
+    if (port < 0) return Status::IoError("cannot listen on " + host);
+    return port;
+  }
+  if (!impl_->http.bind_to_port(host, impl_->options.port)) {
+    return Status::IoError("cannot listen on " + host + ":" +
+                           std::to_string(impl_->options.port) +
+                           " (in use, or not an address of this machine)");
+  }
+  return impl_->options.port;
+}
+
+Status Server::Run() {
+  if (!impl_->http.listen_after_bind() && !impl_->stopping) {
+    return Status::IoError("the listening socket failed");
+  }
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  if (impl_->stop_requested.exchange(true)) return;
+  const auto grace = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(impl_->options.shutdown_grace_seconds));
+  impl_->stop_deadline = (Clock::now() + grace).time_since_epoch().count();
+  impl_->stopping = true;
+  impl_->http.stop();
+}
+
+bool Server::Drain() {
+  const auto deadline = Clock::time_point(Clock::duration(impl_->stop_deadline.load()));
+  return impl_->pool.Drain(impl_->stopping ? deadline : Clock::now());
+}
+
+}  // namespace precis::serve
