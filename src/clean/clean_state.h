@@ -35,6 +35,8 @@ class CleanState {
   const Cluster& cluster() const { return cluster_; }
   const CleanOptions& options() const { return options_; }
   bool kept(size_t i) const { return result_.keep[i]; }
+  const std::vector<bool>& keep() const { return result_.keep; }
+  const AnalyzedCluster& analyzed() const { return analyzed_; }
   std::string_view Text(size_t i) const {
     const Sentence& s = analyzed_.sentences[i];
     return std::string_view(cluster_.docs[s.doc].text).substr(s.span.begin, s.span.size());

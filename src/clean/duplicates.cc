@@ -141,33 +141,42 @@ void DropDuplicates(CleanState& state) {
   }
 
   // Keep the best-formed member of each group: a complete sentence (capital
-  // or quote first, final punctuation), of ordinary length, in the cluster's
-  // usual words (a spun copy swaps common words for rare ones); ties go to the
-  // earliest.
-  auto form = [&](size_t i) {
+  // or quote first, final punctuation), neither a stub nor a run-on, holding
+  // most of what the group says (a piece split off by segmentation shares a
+  // quote with the whole sentence but loses its other words), in the
+  // cluster's usual words (a spun copy swaps common words for rare ones), and
+  // a document's opening where there is one; ties go to the earliest.
+  const std::vector<uint32_t> position = KeptPositions(state.analyzed(), state.keep());
+  std::vector<uint32_t> group_size(n, 0);
+  std::vector<size_t> group_terms(n, 0);  // the most content terms of a member
+  for (size_t i = 0; i < n; ++i) {
+    if (!state.kept(i)) continue;
+    const size_t root = groups.Find(i);
+    ++group_size[root];
+    group_terms[root] = std::max(group_terms[root], state.Content(i).size());
+  }
+  auto form = [&](size_t i, size_t root) {
     const Sentence& s = state.sentence(i);
     std::string_view text = state.Text(i);
     double f = s.punctuated ? 2.0 : 0.0;
     const unsigned char c = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
     if ((c >= 'A' && c <= 'Z') || c == '"' || c >= 0x80 || (c >= '0' && c <= '9')) f += 1;
-    f -= std::abs(double(s.words) - 25.0) / 25.0;
+    f -= std::max(0.0, 10.0 - s.words) / 10.0 + std::max(0.0, s.words - 60.0) / 60.0;
     const auto& set = state.Content(i);
+    f += 1.5 * double(set.size()) / double(std::max<size_t>(1, group_terms[root]));
     double usual = 0;
     for (uint32_t term : set) usual += std::log1p(df[term]);
     if (!set.empty()) f += usual / double(set.size());
+    if (position[i] == 0) f += 0.5;
     return f;
   };
-  std::vector<uint32_t> group_size(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    if (state.kept(i)) ++group_size[groups.Find(i)];
-  }
   std::unordered_map<size_t, size_t> best;  // group root -> best member
   std::vector<double> score(n, 0);
   for (size_t i = 0; i < n; ++i) {
     if (!state.kept(i)) continue;
     const size_t root = groups.Find(i);
     if (group_size[root] < 2) continue;
-    score[i] = form(i);
+    score[i] = form(i, root);
     auto [it, inserted] = best.try_emplace(root, i);
     if (!inserted && score[i] > score[it->second]) it->second = i;
   }

@@ -1,6 +1,8 @@
 // Headlines: a document's opening unpunctuated line is its title, kept out of
-// the summary (reported as "headline"); every later copy of a title, in any
-// document, or of a title given in the input, is a "repeated-title".
+// the summary (reported as "headline"); so is an opening line that ends in a
+// full stop ("... in the U.S.") when the document repeats it as a line of its
+// own, which only titles do. Every later copy of a title, in any document, or
+// of a title given in the input, is a "repeated-title".
 #include <map>
 #include <set>
 
@@ -19,6 +21,26 @@ std::string WordKey(std::string_view text) {
     key += ' ';
   }
   return key;
+}
+
+// True when sentence i, a whole line, recurs as a whole line among the next
+// few sentences of its document (a scraper's repeated title) and the
+// document also says something else (a text of one line over and over has
+// no title).
+bool RepeatedTitleLine(const CleanState& state, size_t i) {
+  const Sentence& s = state.sentence(i);
+  bool repeated = false, other = false;
+  for (size_t j = i + 1; j < state.size() && state.sentence(j).doc == s.doc; ++j) {
+    const Sentence& t = state.sentence(j);
+    if (t.terms != s.terms) {
+      other = true;
+    } else if (j <= i + 4 && t.whole_line) {
+      repeated = true;
+    }
+    if (repeated && other) return true;
+    if (j >= i + 4 && !repeated) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -42,7 +64,11 @@ void DropHeadlines(CleanState& state) {
       state.Drop(i, DropReason::kRepeatedTitle);
       continue;
     }
-    if (s.position == 0 && state.HeadlineLike(i)) {
+    if (s.position == 0 &&
+        (state.HeadlineLike(i) ||
+         (s.whole_line &&
+          s.words <= static_cast<uint32_t>(state.options().max_headline_words) &&
+          RepeatedTitleLine(state, i)))) {
       state.MarkHeadline(i);
       state.Drop(i, DropReason::kHeadline);
       headline_of.emplace(s.terms, i);

@@ -26,12 +26,13 @@ std::vector<double> CentroidScores(const AnalyzedCluster& analyzed,
   }
   centroid.norm = std::sqrt(sq);
 
+  const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
   std::vector<double> scores(n, 0.0);
   for (size_t i = 0; i < n; ++i) {
     if (!keep[i]) continue;
     const Sentence& s = analyzed.sentences[i];
     double score = Cosine(model.vectors[i], centroid) +
-                   options.position_weight / (1.0 + s.position);
+                   options.position_weight / (1.0 + position[i]);
     if (s.words < static_cast<uint32_t>(options.min_words)) {
       score *= double(s.words) / options.min_words;
     }

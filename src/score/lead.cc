@@ -22,12 +22,12 @@ std::vector<double> LeadScores(const ScoreContext& ctx) {
   // push the real lead sentence down. The tie-break keeps every score at
   // position p above 1 / (p + 2), the best score at position p + 1.
   const double d = double(docs.size());
-  std::vector<uint32_t> seen(docs.size(), 0);
+  const std::vector<uint32_t> position = KeptPositions(ctx.analyzed, ctx.keep);
   for (size_t i = 0; i < scores.size(); ++i) {
     if (!ctx.keep[i]) continue;
-    const Sentence& s = ctx.analyzed.sentences[i];
-    const double p = seen[s.doc]++;
-    scores[i] = (1.0 - double(rank[s.doc]) / ((d + 1) * (p + 2))) / (1.0 + p);
+    const double p = position[i];
+    scores[i] = (1.0 - double(rank[ctx.analyzed.sentences[i].doc]) / ((d + 1) * (p + 2))) /
+                (1.0 + p);
   }
   return scores;
 }

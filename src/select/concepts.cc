@@ -18,6 +18,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
   };
   std::unordered_map<uint64_t, Stat> stats;
   std::vector<std::vector<uint64_t>> keys(sentences.size());
+  const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     if (!keep[i]) continue;
     const Sentence& s = sentences[i];
@@ -32,7 +33,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
         st.last_unit = unit;
         ++st.count;
       }
-      st.first_position = std::min(st.first_position, s.position);
+      st.first_position = std::min(st.first_position, position[i]);
     }
   }
   const uint32_t min_count =

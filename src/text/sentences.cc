@@ -96,4 +96,17 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
   return out;
 }
 
+std::vector<uint32_t> KeptPositions(const AnalyzedCluster& analyzed,
+                                    const std::vector<bool>& keep) {
+  std::vector<uint32_t> position(analyzed.sentences.size(), UINT32_MAX);
+  std::vector<uint32_t> seen;
+  for (size_t i = 0; i < position.size(); ++i) {
+    if (!keep[i]) continue;
+    const size_t doc = analyzed.sentences[i].doc;
+    if (doc >= seen.size()) seen.resize(doc + 1, 0);
+    position[i] = seen[doc]++;
+  }
+  return position;
+}
+
 }  // namespace precis

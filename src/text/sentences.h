@@ -47,6 +47,12 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
                                const SegmentOptions& segment_options,
                                const StopwordSet& stopwords, Stemmer& stemmer);
 
+// Each sentence's index among the kept sentences of its document (0 for the
+// first kept one), so that a dropped title, byline or share bar above the lead
+// does not push the lead down. Sentences not kept get UINT32_MAX.
+std::vector<uint32_t> KeptPositions(const AnalyzedCluster& analyzed,
+                                    const std::vector<bool>& keep);
+
 }  // namespace precis
 
 #endif  // PRECIS_TEXT_SENTENCES_H_

@@ -129,6 +129,51 @@ TEST(Clean, DisabledKeepsAllButFragments) {
   for (bool k : f.result.keep) EXPECT_TRUE(k);
 }
 
+// A title that ends in a full stop ("... in the U.S.") is still a title when
+// the page repeats it at the top; a punctuated first line said once is the
+// lead sentence and stays.
+TEST(Clean, RepeatedPunctuatedFirstLineIsATitle) {
+  const std::string body =
+      "Relief gifts made in 2005 count for 2004 taxes in the U.S.\n\n"
+      "Home | World | Business\n\n"
+      "Relief gifts made in 2005 count for 2004 taxes in the U.S.\n\n"
+      "Donors who give to tsunami relief this month may deduct the gifts on last year's "
+      "returns under a bill passed on Friday.\n";
+  Fixture f({body});
+  const DroppedSpan* first = f.Find("Relief gifts");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->reason, DropReason::kHeadline);
+  EXPECT_EQ(first->span.begin, 0u);
+  size_t repeated = 0;
+  for (const auto& d : f.result.dropped) repeated += d.reason == DropReason::kRepeatedTitle;
+  EXPECT_EQ(repeated, 1u);
+  EXPECT_EQ(f.Find("Donors who give"), nullptr);
+
+  Fixture once({"Relief gifts made in 2005 count for 2004 taxes in the U.S.\n\n"
+                "Donors who give to tsunami relief this month may deduct the gifts.\n"});
+  EXPECT_EQ(once.Find("Relief gifts"), nullptr);
+}
+
+// When outlets repeat a quote, the copy kept is the one that carries the most:
+// not a piece that sentence splitting cut off a longer sentence.
+TEST(Clean, DuplicateKeepsTheFullerCopy) {
+  const std::string a =
+      "Rescue teams reached the flooded valley on Monday, officials said.\n\n"
+      "The regional governor said the bridge at Orlen would reopen within a week, and "
+      "that the army would send two field hospitals, forty trucks of drinking water and a "
+      "team of engineers to the valley towns before the next storm arrives.\n";
+  const std::string b =
+      "Heavy rain fell again overnight across the region.\n\n"
+      "The regional governor said the bridge at Orlen would reopen within a week.\n";
+  Fixture f({a, b});
+  const DroppedSpan* dup = f.Find("The regional governor");
+  ASSERT_NE(dup, nullptr);
+  EXPECT_EQ(dup->reason, DropReason::kDuplicateOf);
+  ASSERT_TRUE(dup->of.has_value());
+  EXPECT_EQ(dup->span.doc, 1u);
+  EXPECT_EQ(dup->of->doc, 0u);
+}
+
 TEST(Clean, ManyIdenticalLinesStayLinear) {
   std::string doc;
   for (int i = 0; i < 200000; ++i) doc += "The same line again and again.\n";
