@@ -72,12 +72,15 @@ def main():
     ap.add_argument("--build", default=str(ROOT / "build"))
     ap.add_argument("--sets", default="duc2003-t3,multinews-val,multiling2011-en")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--algorithm", default="", help="an algorithm other than the default")
+    ap.add_argument("--no-ots", action="store_true", help="skip the OTS rows")
     args = ap.parse_args()
     precis = str(pathlib.Path(args.build) / "precis")
-    have_ots = shutil.which("ots") is not None
+    have_ots = shutil.which("ots") is not None and not args.no_ots
     listing = subprocess.run([precis, "algorithms"], capture_output=True, text=True).stdout
     default = next((l.split()[0] for l in listing.splitlines() if "(default)" in l), "?")
-    print(f"default algorithm: {default}\n")
+    chosen = ["--algorithm", args.algorithm] if args.algorithm else []
+    print(f"algorithm: {args.algorithm or default + ' (default)'}\n")
     print("| set | run | R-1 | R-2 | R-SU4 |")
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,7 +98,7 @@ def main():
                     ("default --no-clean, noisy input", noisy, ["--no-clean"])]
             for label, data, extra in runs:
                 peers = tmp / name / re.sub(r"\W+", "_", label)
-                write_peers(summarize(precis, data, words, extra), peers)
+                write_peers(summarize(precis, data, words, chosen + extra), peers)
                 s = score(precis, peers, SHARED / name / "refs", flags, measure)
                 print(f"| {name} ({measure}) | {label} | {s.get('1', 0):.2f} | "
                       f"{s.get('2', 0):.2f} | {s.get('SU4', 0):.2f} |")

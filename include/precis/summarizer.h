@@ -101,13 +101,21 @@ struct SummarizerOptions {
   int quote_ngram = 5;
   // The summarization system: one of the names Algorithms() lists (a scorer
   // and its selector, e.g. "lexrank", "submodular", "ilp"). The default,
-  // mmr, has the best mean R-1 over the five development sets
-  // (bench/results/quality-2026-11-25.md: 49.8 against ilp's 47.6; ilp leads
-  // on duc2003-t3 and multinews-val, mmr on the rest) and stays fast at any
-  // budget, where the ILP can take seconds on a long input with a large one.
-  std::string algorithm = "mmr";
+  // precis, runs the ILP on a cluster of several documents and mmr on one
+  // document: on duc2003-t3 it scores 37.32/9.20 against mmr's
+  // 35.05/7.72, it loses nothing on noisy copies of the multi-document sets,
+  // and on single articles it is mmr, 10 R-1 ahead of the ILP
+  // (bench/results/quality-2026-11-25.md, bench/results/noise-2026-11-25.md).
+  std::string algorithm = "precis";
   // Segment as text extracted from a PDF (see SegmentOptions::pdf).
   bool pdf = false;
+  // Input limits (doc/limits.md). Past one, Summarize fails with
+  // kLimitExceeded naming it, rather than running out of memory: peak memory
+  // is a small multiple of the cluster's bytes (about 11x for one long
+  // document, bench/results/rss-2026-11-25.md). 0 means no limit.
+  size_t max_document_bytes = size_t{256} << 20;  // one document's text
+  size_t max_documents = 1'000'000;               // documents in one cluster
+  size_t max_cluster_bytes = size_t{1} << 30;     // every document's text together
 };
 
 struct SummarySentence {
