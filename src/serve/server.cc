@@ -17,6 +17,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// httplib listens with a backlog of 5 (a compile-time constant of Debian's
+// library): 16 clients connecting at once overflowed it and one waited for a
+// SYN retry. Listening again on the bound socket raises the backlog.
+class HttpServer : public httplib::Server {
+ public:
+  void RaiseBacklog() {
+    const socket_t sock = svr_sock_;
+    if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
+  }
+};
+
 int ThreadsOrCores(int threads) {
   if (threads > 0) return threads;
   return int(std::max(1u, std::thread::hardware_concurrency()));
@@ -27,11 +38,12 @@ int ThreadsOrCores(int threads) {
 struct Server::Impl {
   const Handler& handler;
   ListenOptions options;
-  httplib::Server http;
+  HttpServer http;
   ComputePool pool;
   std::FILE* log = nullptr;
   std::mutex log_mu;
   std::atomic<bool> stop_requested{false};
+  std::atomic<bool> run_finished{false};
   std::atomic<bool> stopping{false};  // set once stop_deadline is
   std::atomic<Clock::rep> stop_deadline{0};  // Clock ticks; valid when stopping
 
@@ -103,6 +115,13 @@ Server::Server(const Handler& handler, ListenOptions options)
   // httplib refuses a larger body itself (413) before reading it.
   http.set_payload_max_length(handler.options().max_body_bytes);
   http.set_tcp_nodelay(true);  // small answers: no Nagle delay
+  // SO_REUSEADDR (restart at once over old connections in TIME_WAIT), not
+  // httplib's default SO_REUSEPORT too: with it a second server on a busy
+  // port would start and silently share the port.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_keep_alive_max_count(1000);
   http.set_keep_alive_timeout(2);
   http.set_read_timeout(10);
@@ -161,6 +180,7 @@ Result<int> Server::Bind() {
   if (impl_->options.port == 0) {
     const int port = impl_->http.bind_to_any_port(host);
     if (port < 0) return Status::IoError("cannot listen on " + host);
+    impl_->http.RaiseBacklog();
     return port;
   }
   if (!impl_->http.bind_to_port(host, impl_->options.port)) {
@@ -168,14 +188,17 @@ Result<int> Server::Bind() {
                            std::to_string(impl_->options.port) +
                            " (in use, or not an address of this machine)");
   }
+  impl_->http.RaiseBacklog();
   return impl_->options.port;
 }
 
 Status Server::Run() {
-  if (!impl_->http.listen_after_bind() && !impl_->stopping) {
-    return Status::IoError("the listening socket failed");
+  Status status;
+  if (!impl_->stop_requested && !impl_->http.listen_after_bind() && !impl_->stopping) {
+    status = Status::IoError("the listening socket failed");
   }
-  return Status::Ok();
+  impl_->run_finished = true;
+  return status;
 }
 
 void Server::Stop() {
@@ -184,6 +207,11 @@ void Server::Stop() {
       std::chrono::duration<double>(impl_->options.shutdown_grace_seconds));
   impl_->stop_deadline = (Clock::now() + grace).time_since_epoch().count();
   impl_->stopping = true;
+  // httplib's stop() does nothing before listen_after_bind has started
+  // its loop: a signal right after start-up would be lost. Wait for it.
+  for (int i = 0; i < 2000 && !impl_->run_finished && !impl_->http.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   impl_->http.stop();
 }
 
