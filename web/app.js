@@ -4,7 +4,8 @@
 // slices each document's UTF-8 bytes with them, never its JS string indices.
 //
 // URL parameters (for links and the browser test): example=NAME loads a
-// bundled example, run=1 summarizes at once, algorithm=, unit=, budget=.
+// bundled example, text= fills the paste box, run=1 summarizes at once,
+// algorithm=, unit=, budget=.
 // When a run ends, <body data-state> is "done" or "error".
 "use strict";
 
@@ -233,6 +234,7 @@ async function init() {
   if (params.get("unit")) $("unit").value = params.get("unit");
   if (params.get("budget")) $("budget").value = params.get("budget");
   if (params.get("example")) loadExample(params.get("example"));
+  if (params.get("text")) $("paste").value = params.get("text");
   document.body.dataset.state = "ready";
   if (params.get("run") === "1") await run();
 }
