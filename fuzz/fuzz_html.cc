@@ -1,0 +1,58 @@
+// ExtractHtml on any bytes (truncated, unclosed, binary, deep, any charset):
+// never an error below the size limit, the text is valid UTF-8 (NUL-free,
+// as summarizing needs), an empty text comes with a warning, and the offset
+// map sends every sentence and word of the text into the page.
+#include <string>
+#include <vector>
+
+#include "fuzz_check.h"
+#include "precis/html.h"
+#include "precis/segment.h"
+#include "text/analyzer.h"
+
+namespace {
+
+void CheckPageSpan(const precis::ExtractedPage& page, size_t page_size,
+                   size_t begin, size_t end) {
+  const auto [pb, pe] = page.offsets.PageSpan(begin, end);
+  FUZZ_CHECK(pb <= pe);
+  FUZZ_CHECK(pe <= page_size);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  (void)precis::LooksLikeHtml(bytes);
+  const auto page = precis::ExtractHtml(bytes);
+  FUZZ_CHECK(page.ok());
+  const std::string& text = page->text;
+  FUZZ_CHECK(precis::DescribeInvalidText(text).empty());
+  if (text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
+    FUZZ_CHECK(!page->warnings.empty());
+  }
+  for (const std::string* s : {&page->meta.title, &page->meta.date, &page->meta.byline,
+                               &page->meta.lang, &page->meta.url, &page->meta.site_name}) {
+    FUZZ_CHECK(precis::fuzz::IsValidUtf8(*s));
+  }
+  size_t prev = 0;
+  for (const auto& piece : page->offsets.pieces()) {
+    FUZZ_CHECK(piece.text_begin >= prev);
+    FUZZ_CHECK(piece.text_begin <= piece.text_end);
+    FUZZ_CHECK(piece.text_end <= text.size());
+    prev = piece.text_end;
+  }
+  for (const precis::Span& s : precis::SegmentSentences(text)) {
+    CheckPageSpan(*page, size, s.begin, s.end);
+  }
+  std::vector<precis::Token> words;
+  precis::Tokenize(text, 0, text.size(), &words);
+  for (const precis::Token& w : words) CheckPageSpan(*page, size, w.begin, w.end);
+
+  // The summarizer's way in: the same text, the page kept for provenance.
+  std::vector<std::string> warnings;
+  auto doc = precis::DocumentFromHtml("page", std::string(bytes), &warnings);
+  FUZZ_CHECK(doc.ok());
+  FUZZ_CHECK(doc->text == text);
+  return 0;
+}
