@@ -99,22 +99,79 @@ class ProvenanceChecker {
     if (i_ < end_ && p_[i_] == '<' && i_ + 1 < end_ &&
         (std::isalpha(static_cast<unsigned char>(p_[i_ + 1])) || p_[i_ + 1] == '/' ||
          p_[i_ + 1] == '!' || p_[i_ + 1] == '?')) {
+      const size_t open = i_;
       SkipTo(">");
+      if (std::isalpha(static_cast<unsigned char>(p_[open + 1]))) SkipHiddenContent(open);
       return true;
     }
     return false;
+  }
+  // An element the page hides (aria-hidden="true", display:none,
+  // visibility:hidden, the hidden attribute) is markup as a whole: the
+  // extractor drops its text. i_ is just past the start tag at `open`.
+  void SkipHiddenContent(size_t open) {
+    std::string tag;
+    for (size_t k = open; k < i_; ++k) {
+      const char c = p_[k];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        tag += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    bool hidden = tag.find("aria-hidden=\"true\"") != std::string::npos ||
+                  tag.find("display:none") != std::string::npos ||
+                  tag.find("visibility:hidden") != std::string::npos;
+    // A few common hiding class names (the extractor knows more).
+    const size_t cls = p_.substr(open, i_ - open).find("class=\"");
+    if (cls != std::string_view::npos) {
+      const size_t from = open + cls + 7;
+      const std::string_view value = p_.substr(from, p_.find('"', from) - from);
+      for (std::string_view h : {"sr-only", "element-invisible", "visually-hidden", "hidden",
+                                 "screen-reader-text"}) {
+        size_t at = value.find(h);
+        while (at != std::string_view::npos) {
+          const bool starts = at == 0 || std::isspace(static_cast<unsigned char>(value[at - 1]));
+          const size_t after = at + h.size();
+          const bool ends = after == value.size() ||
+                            std::isspace(static_cast<unsigned char>(value[after]));
+          if (starts && ends) hidden = true;
+          at = value.find(h, at + 1);
+        }
+      }
+    }
+    if (!hidden || tag.size() < 2 || tag[tag.size() - 2] == '/') return;
+    std::string name;
+    for (size_t k = open + 1; k < i_ && std::isalnum(static_cast<unsigned char>(p_[k])); ++k) {
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(p_[k])));
+    }
+    static constexpr const char* kVoid[] = {"img", "br", "hr", "input", "meta", "link",
+                                            "source", "wbr", "area", "col", "embed",
+                                            "param", "track"};
+    for (const char* v : kVoid) {
+      if (name == v) return;
+    }
+    // To the matching end tag, counting nested elements of the same name.
+    int depth = 1;
+    while (i_ < end_ && depth > 0) {
+      if (p_[i_] == '<' && (AtCi("<" + name + ">") || AtCi("<" + name + " "))) ++depth;
+      if (AtCi("</" + name + ">")) --depth;
+      ++i_;
+    }
+    if (depth == 0) i_ += name.size() + 2;
   }
   size_t ReferenceEnd() const {
     if (i_ >= end_ || p_[i_] != '&') return 0;
     size_t k = i_ + 1;
     while (k < end_ && k - i_ < 40 && (std::isalnum(static_cast<unsigned char>(p_[k])) || p_[k] == '#')) ++k;
-    if (k == i_ + 1 || k >= end_ || p_[k] != ';') return 0;
-    return k + 1;
+    if (k == i_ + 1) return 0;
+    if (k < end_ && p_[k] == ';') return k + 1;
+    // A numeric reference without its ';' still counts (HTML5 parses it).
+    if (p_[i_ + 1] == '#' && k > i_ + 2) return k;
+    return 0;
   }
   // The code point a reference at i_ stands for: -1 for a named one this
   // small table does not know (it then matches any one character).
   int32_t ReferenceValue(size_t k) const {
-    const std::string_view ref = p_.substr(i_ + 1, k - i_ - 2);
+    const std::string_view ref = p_.substr(i_ + 1, k - i_ - (p_[k - 1] == ';' ? 2 : 1));
     if (!ref.empty() && ref[0] == '#') {
       const bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
       return static_cast<int32_t>(
@@ -132,8 +189,14 @@ class ProvenanceChecker {
     }
     return -1;
   }
+  // Characters the extractor drops from text: soft hyphen, zero-width
+  // space and joiners, word joiner, BOM.
+  static bool Invisible(int32_t cp) {
+    return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+           cp == 0xFEFF;
+  }
   static bool SpaceOrInvisible(int32_t cp) {
-    return cp == 0xA0 || cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+    return Invisible(cp) || cp == 0xA0 ||
            (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x3000 || cp == ' ' ||
            cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xFEFF;
   }
@@ -180,7 +243,7 @@ class ProvenanceChecker {
       if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
       if (const size_t k = ReferenceEnd()) {  // a reference for this character?
         const int32_t cp = ReferenceValue(k);
-        if (cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D) {
+        if (Invisible(cp)) {
           i_ = k;
           continue;
         }
@@ -194,7 +257,17 @@ class ProvenanceChecker {
         j += len;
         continue;
       }
-      if (At("\xC2\xAD") || At("\xE2\x80\x8B")) { i_ += At("\xC2\xAD") ? 2 : 3; continue; }
+      if (i_ < end_ && static_cast<unsigned char>(p_[i_]) < 0x20) {  // dropped by the parser
+        ++i_;
+        continue;
+      }
+      if (i_ < end_ && static_cast<unsigned char>(p_[i_]) >= 0xC0) {
+        // An invisible character of the page that the extractor drops.
+        size_t n = 2;
+        const unsigned char b = static_cast<unsigned char>(p_[i_]);
+        if (b >= 0xF0) n = 4; else if (b >= 0xE0) n = 3;
+        if (i_ + n <= end_ && Invisible(Decode(p_, i_, n))) { i_ += n; continue; }
+      }
       if (w.compare(j, 3, "\xEF\xBF\xBD") == 0) {  // a repaired byte
         ++i_;
         j += 3;

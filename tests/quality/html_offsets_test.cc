@@ -89,12 +89,8 @@ TEST(HtmlOffsets, EverySentenceOfEveryDevPageMapsIntoThePage) {
       check(s["begin"].get<size_t>(), s["end"].get<size_t>(), "summary sentence");
     }
   }
-  // Known exceptions (28 sentences on 4 pages): text hidden with
-  // display:none in the middle of a sentence (anti-spam e-mail addresses,
-  // screen-reader badge labels), which the extractor drops but this checker
-  // does not parse as markup, and a reference without its ';'.
-  EXPECT_LE(failures * 1000, sentences)
-      << failures << " of " << sentences << " sentences, e.g.\n" << examples;
+  EXPECT_EQ(failures, 0u) << failures << " of " << sentences << " sentences, e.g.\n"
+                          << examples;
   std::printf("%zu of %zu sentences outside the contract\n%s", failures, sentences,
               examples.c_str());
   EXPECT_GT(pages_with_text, 950u);
