@@ -35,7 +35,15 @@ int RunExtract(const ExtractArgs& args) {
     j["lang"] = OrNull(page->meta.lang);
     j["url"] = OrNull(page->meta.url);
     j["text"] = page->text;
-    if (!page->warnings.empty()) j["warnings"] = page->warnings;
+    if (!page->warnings.empty()) {
+      // One string, as in summarize's JSON (doc/json.md).
+      std::string warning;
+      for (const std::string& w : page->warnings) {
+        if (!warning.empty()) warning += "; ";
+        warning += w;
+      }
+      j["warning"] = warning;
+    }
     out = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     out += '\n';
   } else {

@@ -22,7 +22,7 @@ TEST(ExtractCli, JsonIsOneLineWithMetadataAndText) {
   EXPECT_EQ(j["lang"], "en");
   EXPECT_EQ(j["url"], "https://coastal-post.example/2024/03/halden-bridge");
   EXPECT_EQ(std::string(j["text"]).rfind("The new bridge", 0), 0u);
-  EXPECT_FALSE(j.contains("warnings"));
+  EXPECT_FALSE(j.contains("warning"));
 }
 
 TEST(ExtractCli, TextHasParagraphsSeparatedByBlankLines) {
@@ -38,7 +38,7 @@ TEST(ExtractCli, PageWithoutArticleWarns) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["text"], "");
-  EXPECT_FALSE(j["warnings"].empty());
+  EXPECT_FALSE(j["warning"].get<std::string>().empty());
 }
 
 TEST(ExtractCli, SummarizeHtmlGivesPageOffsets) {
