@@ -3,6 +3,8 @@
 #include "precis/summarizer.h"
 
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/utf8.h"
 #include "clean/clean.h"
@@ -15,10 +17,6 @@
 
 namespace precis {
 namespace {
-
-// Documented limits (doc/limits in HACKING.md): beyond them, a clear error.
-constexpr size_t kMaxDocumentBytes = size_t(256) << 20;
-constexpr size_t kMaxDocuments = 1'000'000;
 
 Status ValidateBudget(const Budget& b) {
   if (!std::isfinite(b.value)) {
@@ -43,23 +41,56 @@ Status ValidateBudget(const Budget& b) {
   return Status::InvalidArgument("unknown budget unit");
 }
 
-Status ValidateCluster(const Cluster& cluster) {
+std::string Mib(size_t bytes) {
+  return bytes % (size_t{1} << 20) == 0 ? std::to_string(bytes >> 20) + " MiB"
+                                        : std::to_string(bytes) + " bytes";
+}
+
+// The limits are SummarizerOptions' (doc/limits.md); 0 turns one off.
+Status ValidateCluster(const Cluster& cluster, const SummarizerOptions& opt) {
   if (cluster.docs.empty()) {
     return Status::InvalidInput("the cluster has no documents");
   }
-  if (cluster.docs.size() > kMaxDocuments) {
-    return Status::LimitExceeded("more than 1,000,000 documents in one cluster");
+  if (opt.max_documents != 0 && cluster.docs.size() > opt.max_documents) {
+    return Status::LimitExceeded(
+        std::to_string(cluster.docs.size()) + " documents in one cluster; the limit is " +
+        std::to_string(opt.max_documents) + " (max_documents)");
+  }
+  size_t total = 0;
+  for (const Document& d : cluster.docs) {
+    if (opt.max_document_bytes != 0 && d.text.size() > opt.max_document_bytes) {
+      return Status::LimitExceeded("document '" + d.id + "' has " +
+                                   std::to_string(d.text.size()) +
+                                   " bytes; the limit is " + Mib(opt.max_document_bytes) +
+                                   " (max_document_bytes)");
+    }
+    total += d.text.size();
+  }
+  if (opt.max_cluster_bytes != 0 && total > opt.max_cluster_bytes) {
+    return Status::LimitExceeded("the cluster has " + std::to_string(total) +
+                                 " bytes of text; the limit is " +
+                                 Mib(opt.max_cluster_bytes) + " (max_cluster_bytes)");
   }
   for (const Document& d : cluster.docs) {
-    if (d.text.size() > kMaxDocumentBytes) {
-      return Status::LimitExceeded("document '" + d.id +
-                                   "' is larger than 256 MiB");
-    }
     if (std::string problem = DescribeInvalidText(d.text); !problem.empty()) {
       return Status::InvalidInput("document '" + d.id + "': " + problem);
     }
   }
   return Status::Ok();
+}
+
+// Summary sentences name their document by id in every output format, so
+// one id on two documents makes provenance ambiguous: say so, and which.
+std::string DuplicateIdWarning(const Cluster& cluster) {
+  std::unordered_map<std::string_view, size_t> seen;
+  size_t duplicates = 0;
+  std::string_view first;
+  for (const Document& d : cluster.docs) {
+    if (++seen[d.id] == 2 && duplicates++ == 0) first = d.id;
+  }
+  if (duplicates == 0) return "";
+  return std::to_string(duplicates) + " document id(s) used more than once, e.g. '" +
+         std::string(first) + "'; a sentence's \"doc\" may name either";
 }
 
 bool IsBlank(std::string_view s) {
@@ -152,7 +183,7 @@ Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
 
 Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   const SummarizerOptions& opt = impl_->options;
-  if (Status s = ValidateCluster(cluster); !s.ok()) return s;
+  if (Status s = ValidateCluster(cluster, opt); !s.ok()) return s;
   Summary summary;
   size_t blank = 0;
   for (const Document& d : cluster.docs) {
@@ -160,6 +191,9 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
       ++blank;
       summary.warnings.push_back("document '" + d.id + "' is empty");
     }
+  }
+  if (std::string w = DuplicateIdWarning(cluster); !w.empty()) {
+    summary.warnings.push_back(std::move(w));
   }
   if (blank == cluster.docs.size()) {
     return Status::InvalidInput(
