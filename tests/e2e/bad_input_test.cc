@@ -24,6 +24,9 @@
 #include "precis/io.h"
 #include "precis/summarizer.h"
 #include "summary_check.h"
+#ifdef PRECIS_HAVE_SERVE
+#include "serve/handler.h"
+#endif
 
 namespace precis::testing {
 namespace {
@@ -362,65 +365,23 @@ Outcome RunCli(const Case& c, const std::string& path) {
   return o;
 }
 
-// The library, in a child process so that a crash or a hang is this case's
-// failure alone: the child writes its result lines to a file.
-Outcome RunLibrary(const Case& c, const std::string& bytes, const std::string& scratch) {
-  const std::string result_path = scratch + ".lib";
+// What a front end run in-process produces: the CLI's exit code for it and
+// its output lines (summaries or error lines).
+struct Lines {
+  int exit_code = 0;
+  std::string out;
+};
+
+// Runs `work` in a child process, so that a crash or a hang is this case's
+// failure alone, killing it after `seconds`; the child hands its result
+// back through a file.
+Outcome RunInChild(const Case& c, const std::string& scratch,
+                   const std::function<Lines()>& work) {
+  const std::string result_path = scratch + ".child";
   const pid_t pid = fork();
   if (pid == 0) {
-    std::string out;
-    int exit_code = 0;
-    auto fail = [&](std::string_view id_json, const Status& s) {
-      out += FormatError(id_json, s) + "\n";
-      exit_code = std::max(exit_code, s.code() == StatusCode::kInvalidArgument ? 2 : 1);
-    };
-    SummarizerOptions options;
-    options.budget = c.budget;
-    options.truncate = c.truncate;
-    options.lang = c.lang;
-    auto summarizer = Summarizer::Create(options);
-    auto summarize = [&](std::string_view id_json, const Cluster& cluster) {
-      auto summary = summarizer->Summarize(cluster);
-      if (!summary.ok()) return fail(id_json, summary.status());
-      if (std::string p = fuzz::CheckSummary(cluster, *summary, options); !p.empty()) {
-        out += json{{"problem", p}}.dump() + "\n";
-        return;
-      }
-      out += FormatSummary(cluster, *summary, id_json, {}) + "\n";
-    };
-    if (!summarizer.ok()) {
-      fail("null", summarizer.status());
-    } else if (c.form == Form::kJsonl) {
-      size_t start = 0;
-      while (start < bytes.size()) {
-        size_t end = bytes.find('\n', start);
-        if (end == std::string::npos) end = bytes.size();
-        JsonlRecord record = ParseJsonlLine(std::string_view(bytes).substr(start, end - start));
-        if (record.cluster.ok()) {
-          summarize(record.id_json, *record.cluster);
-        } else {
-          fail(record.id_json, record.cluster.status());
-        }
-        start = end + 1;
-      }
-    } else {
-      Cluster cluster;
-      Status status;
-      if (c.form == Form::kHtml) {
-        auto doc = DocumentFromHtml("page", bytes);
-        if (doc.ok()) cluster.docs.push_back(std::move(*doc));
-        status = doc.status();
-      } else {
-        status = CheckText(bytes, "doc");
-        cluster.docs.push_back({"doc", "", "", bytes});
-      }
-      if (status.ok()) {
-        summarize("null", cluster);
-      } else {
-        fail("null", status);
-      }
-    }
-    WriteAll(result_path, std::to_string(exit_code) + "\n" + out);
+    const Lines r = work();
+    WriteAll(result_path, std::to_string(r.exit_code) + "\n" + r.out);
     _exit(0);
   }
   Outcome o;
@@ -436,7 +397,7 @@ Outcome RunLibrary(const Case& c, const std::string& bytes, const std::string& s
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    o.err = "the library run crashed";
+    o.err = "the run crashed";
     return o;
   }
   const std::string result = ReadAll(result_path);
@@ -451,6 +412,140 @@ Outcome RunLibrary(const Case& c, const std::string& bytes, const std::string& s
   return o;
 }
 
+int ExitCodeFor(std::string_view code) { return code == "invalid-argument" ? 2 : 1; }
+
+std::vector<std::string_view> SplitLines(std::string_view bytes) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start < bytes.size()) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    lines.push_back(bytes.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The library called directly, as the CLI calls it.
+Lines LibraryWork(const Case& c, const std::string& bytes) {
+  Lines r;
+  auto fail = [&](std::string_view id_json, const Status& s) {
+    r.out += FormatError(id_json, s) + "\n";
+    r.exit_code = std::max(r.exit_code, ExitCodeFor(StatusCodeName(s.code())));
+  };
+  SummarizerOptions options;
+  options.budget = c.budget;
+  options.truncate = c.truncate;
+  options.lang = c.lang;
+  auto summarizer = Summarizer::Create(options);
+  if (!summarizer.ok()) {
+    fail("null", summarizer.status());
+    return r;
+  }
+  auto summarize = [&](std::string_view id_json, const Cluster& cluster) {
+    auto summary = summarizer->Summarize(cluster);
+    if (!summary.ok()) return fail(id_json, summary.status());
+    if (std::string p = fuzz::CheckSummary(cluster, *summary, options); !p.empty()) {
+      r.out += json{{"problem", p}}.dump() + "\n";
+      return;
+    }
+    r.out += FormatSummary(cluster, *summary, id_json, {}) + "\n";
+  };
+  if (c.form == Form::kJsonl) {
+    for (std::string_view line : SplitLines(bytes)) {
+      JsonlRecord record = ParseJsonlLine(line);
+      if (record.cluster.ok()) {
+        summarize(record.id_json, *record.cluster);
+      } else {
+        fail(record.id_json, record.cluster.status());
+      }
+    }
+    return r;
+  }
+  Cluster cluster;
+  Status status;
+  if (c.form == Form::kHtml) {
+    auto doc = DocumentFromHtml("page", bytes);
+    if (doc.ok()) cluster.docs.push_back(std::move(*doc));
+    status = doc.status();
+  } else {
+    status = CheckText(bytes, "doc");
+    cluster.docs.push_back({"doc", "", "", bytes});
+  }
+  if (status.ok()) {
+    summarize("null", cluster);
+  } else {
+    fail("null", status);
+  }
+  return r;
+}
+
+#ifdef PRECIS_HAVE_SERVE
+// A JSON string holding `bytes` as they are: quotes, backslashes and control
+// characters escaped, every other byte raw, so that invalid UTF-8 reaches
+// the server as a client would send it.
+std::string RawJsonString(std::string_view bytes) {
+  std::string out = "\"";
+  for (char ch : bytes) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (u < 0x20) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\u%04x", u);
+      out += esc;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+// The case's options as fields of a /v1/summarize body, each followed by a
+// comma.
+std::string OptionFields(const Case& c) {
+  static const char* const kUnit[] = {"sentences", "words", "bytes", "ratio"};
+  char value[64];
+  std::snprintf(value, sizeof value, "%.17g", c.budget.value);
+  std::string f = "\"" + std::string(kUnit[static_cast<int>(c.budget.unit)]) + "\": " + value +
+                  ", \"lang\": " + JsonString(c.lang) + ", ";
+  if (c.truncate) f += "\"truncate\": true, ";
+  return f;
+}
+
+// The HTTP handler, one POST /v1/summarize per cluster, with its default
+// limits (an 8 MiB body, 1000 documents).
+Lines ServerWork(const Case& c, const std::string& bytes) {
+  Lines r;
+  auto handler = serve::Handler::Create(serve::ServeOptions{});
+  auto post = [&](std::string body) {
+    const serve::HttpResponse resp =
+        handler->Handle({"POST", "/v1/summarize", "application/json", std::move(body)});
+    std::string line = resp.body;
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    r.out += line + "\n";
+    if (resp.status != 200) {
+      const json j = json::parse(line, nullptr, false);
+      const std::string code = j.is_discarded() ? "" : j["error"].value("code", "");
+      r.exit_code = std::max(r.exit_code, ExitCodeFor(code));
+    }
+  };
+  if (c.form == Form::kJsonl) {
+    for (std::string_view line : SplitLines(bytes)) {
+      // The options go in as fields of the line's object, when it is one.
+      std::string body(line);
+      if (!body.empty() && body[0] == '{') body = "{" + OptionFields(c) + body.substr(1);
+      post(body);
+    }
+  } else {
+    post("{" + OptionFields(c) + (c.form == Form::kHtml ? "\"html\": " : "\"text\": ") +
+         RawJsonString(bytes) + "}");
+  }
+  return r;
+}
+#endif
+
 // ---- the checks -------------------------------------------------------------
 
 size_t CountLines(const std::string& bytes) {
@@ -461,13 +556,23 @@ size_t CountLines(const std::string& bytes) {
   return n;
 }
 
-void CheckOutcome(const Case& c, const std::string& front_end, const std::string& bytes,
-                  const Outcome& o) {
+// `server`: the HTTP handler's expectations (its own limits, its own
+// messages for JSON it cannot parse), only the error code is checked.
+void CheckOutcome(Case c, const std::string& front_end, const std::string& bytes,
+                  const Outcome& o, bool server = false) {
   SCOPED_TRACE(c.name + " via " + front_end);
+  if (server) {
+    if (!c.server_code.empty()) {
+      c.code = c.server_code;
+      c.exit_code = ExitCodeFor(c.code);
+    }
+    c.message = "";
+  }
   ASSERT_TRUE(o.finished) << "crashed or over " << c.seconds << " s: " << o.err;
   EXPECT_EQ(o.exit_code, c.exit_code) << o.err;
   if (c.exit_code != 0 && c.form != Form::kJsonl) {
     EXPECT_NE(o.err.find(c.message), std::string::npos) << o.err;
+    EXPECT_FALSE(o.err.empty());
     return;
   }
   if (c.form == Form::kJsonl) {
@@ -521,8 +626,18 @@ TEST_P(BadInputTest, Cli) {
 }
 
 TEST_P(BadInputTest, Library) {
-  CheckOutcome(GetParam(), "the library", bytes_, RunLibrary(GetParam(), bytes_, path_));
+  const Case& c = GetParam();
+  CheckOutcome(c, "the library", bytes_,
+               RunInChild(c, path_, [&] { return LibraryWork(c, bytes_); }));
 }
+
+#ifdef PRECIS_HAVE_SERVE
+TEST_P(BadInputTest, Server) {
+  const Case& c = GetParam();
+  CheckOutcome(c, "the HTTP handler", bytes_,
+               RunInChild(c, path_, [&] { return ServerWork(c, bytes_); }), /*server=*/true);
+}
+#endif
 
 // `precis extract`: bad pages give an empty text and a warning, exit 0.
 using BadPageTest = BadInputTest;
