@@ -258,6 +258,12 @@ std::vector<Case> Cases() {
           .Jsonl().Fails(1, "invalid-input", ""),  // a message per line
       Input("json_empty_docs", text("{\"id\": \"e\", \"docs\": []}\n"))
           .Jsonl().Fails(1, "invalid-input", "no documents"),
+      Input("one_empty_doc_in_cluster",
+            [] {
+              return "{\"id\": \"c\", \"docs\": [{\"id\": \"full\", \"text\": " +
+                     JsonString(kStory) + "}, {\"id\": \"blank\", \"text\": \" \\n \"}]}\n";
+            })
+          .Jsonl().Gives(WarnsThat("document 'blank' is empty")),
       Input("duplicate_doc_ids",
             [] {
               return "{\"id\": \"dup\", \"docs\": [{\"id\": \"a\", \"text\": " + JsonString(kStory) +
