@@ -111,8 +111,9 @@ struct SummarizerOptions {
   bool pdf = false;
   // Input limits (doc/limits.md). Past one, Summarize fails with
   // kLimitExceeded naming it, rather than running out of memory: peak memory
-  // is a small multiple of the cluster's bytes (about 11x for one long
-  // document, bench/results/rss-2026-11-25.md). 0 means no limit.
+  // is a small multiple of the cluster's bytes (about 7x for one long
+  // document, 9x for many short ones; bench/results/rss-2026-11-25.md), so
+  // the defaults allow about 9 GiB. 0 means no limit.
   size_t max_document_bytes = size_t{256} << 20;  // one document's text
   size_t max_documents = 1'000'000;               // documents in one cluster
   size_t max_cluster_bytes = size_t{1} << 30;     // every document's text together
