@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -130,8 +131,8 @@ std::optional<Failure> ReadNumber(const json& j, const char* key, bool integer,
   if (it == j.end() || it->is_null()) return std::nullopt;
   const bool is_int = it->is_number_integer() || it->is_number_unsigned();
   // 5.0 is an integer to JSON's eyes; 5.5 is not.
-  const bool whole_float = it->is_number_float() &&
-                           it->get<double>() == double(int64_t(it->get<double>()));
+  const bool whole_float = it->is_number_float() && std::isfinite(it->get<double>()) &&
+                           std::trunc(it->get<double>()) == it->get<double>();
   if (!it->is_number() || (integer && !is_int && !whole_float)) {
     return BadInput(std::string("\"") + key + "\" must be " +
                     (integer ? "an integer" : "a number"));

@@ -101,6 +101,8 @@ TEST(ServeHandler, SummarizeOptions) {
   EXPECT_EQ(with({{"keep", {"headline"}}, {"no_clean", false}, {"pdf", false}, {"lang", "en"}}).status, 200);
   EXPECT_EQ(with({{"algorithm", "lead"}, {"sentences", 1}}).status, 200);
   ExpectError(with({{"words", 12.5}}), 400, "invalid-input");
+  EXPECT_NE(with({{"words", 1e300}}).status, 500);
+  EXPECT_NE(with({{"sentences", -1e300}}).status, 500);
   ExpectError(with({{"truncate", "yes"}}), 400, "invalid-input");
   ExpectError(with({{"keep", 3}}), 400, "invalid-input");
   ExpectError(with({{"lang", 5}}), 400, "invalid-input");
