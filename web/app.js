@@ -110,7 +110,7 @@ function renderText(container, bytes, spans) {
   plain(at, bytes.length);
 }
 
-function describeDrop(d, docIds) {
+function describeDrop(d) {
   let why = `Dropped: ${d.reason}`;
   if (d.of) why += ` of ${d.of.doc === d.doc ? "" : d.of.doc + " "}bytes ${d.of.begin}-${d.of.end}`;
   return why;

@@ -28,12 +28,16 @@ struct ComputePool::State {
 ComputePool::ComputePool(int threads, size_t max_queue)
     : state_(std::make_shared<State>()) {
   state_->max_queue = max_queue;
+  // The workers never return: they live as long as the process. Libraries
+  // keep per-thread state that only the thread itself could free (GLPK's
+  // environment, for the ILP selector, is allocated on a thread's first
+  // solve and leaked when the thread exits); a thread that lives to the end
+  // of the process keeps it reachable, and Run takes no work once closing.
   for (int i = 0; i < threads; ++i) {
     std::thread([state = state_] {
       std::unique_lock lock(state->mu);
       for (;;) {
-        state->work_cv.wait(lock, [&] { return state->closing || !state->queue.empty(); });
-        if (state->queue.empty()) return;  // closing
+        state->work_cv.wait(lock, [&] { return !state->queue.empty(); });
         std::shared_ptr<Task> task = std::move(state->queue.front());
         state->queue.pop_front();
         if (task->abandoned) continue;

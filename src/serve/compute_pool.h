@@ -23,7 +23,7 @@ class ComputePool {
 
   // `threads` workers; at most `max_queue` requests wait for one.
   ComputePool(int threads, size_t max_queue);
-  // Stops taking work and detaches the workers (see Drain).
+  // Stops taking work; the (detached) workers idle until the process ends.
   ~ComputePool();
 
   enum class Outcome { kDone, kSaturated, kTimeout };
@@ -37,8 +37,8 @@ class ComputePool {
   // Requests computing or waiting.
   long in_flight() const;
 
-  // Waits until no worker is computing, or `deadline`; true when idle.
-  // Workers still computing then are left to the process exit.
+  // Stops taking work and waits until no worker is computing, or
+  // `deadline`; true when idle. Work still running is left to the exit.
   bool Drain(Clock::time_point deadline);
 
  private:
