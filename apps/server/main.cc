@@ -42,6 +42,9 @@ int main(int argc, char** argv) {
       "  curl -s localhost:8080/v1/summarize -H 'Content-Type: application/json' \\\n"
       "    -d '{\"text\": \"...\", \"sentences\": 3}'"};
   app.name("precis serve");
+  app.footer(
+      "Exit codes: 0 stopped by SIGINT/SIGTERM, 1 cannot listen (port in use)\n"
+      "or open the access log, 2 usage error.");
   app.add_option("--port", listen.port, "TCP port (default 8080; 0: any free port,\nprinted on stderr)")
       ->check(CLI::Range(0, 65535));
   app.add_option("--host", listen.host,
@@ -56,7 +59,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-queue", limits.max_queue,
                  "Requests waiting for a compute thread (default 256);\n"
                  "past it: 503 \"unavailable\"")
-      ->check(CLI::Range(size_t{0}, size_t{1} << 20));
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
   app.add_option("--max-body", limits.max_body_bytes,
                  "Largest request body in bytes (default 8388608 = 8 MiB);\n"
                  "past it: 413")

@@ -484,6 +484,7 @@ Result<Handler> Handler::Create(const ServeOptions& options) {
   if (options.threads < 0 || options.threads > 1024) {
     return Status::InvalidArgument("threads must be in [0, 1024]");
   }
+  if (options.max_queue < 1) return Status::InvalidArgument("the queue must hold at least 1 request");
   if (options.max_connections < 1 || options.max_connections > 4096) {
     return Status::InvalidArgument("max connections must be in [1, 4096]");
   }

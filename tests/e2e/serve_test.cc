@@ -363,6 +363,9 @@ TEST(ServeCli, HelpAndUsage) {
   EXPECT_NE(RunPrecis({"--help"}).out.find("serve"), std::string::npos);
   EXPECT_EQ(RunPrecis({"serve", "--port", "70000"}).exit_code, 2);
   EXPECT_EQ(RunPrecis({"serve", "--no-such-flag"}).exit_code, 2);
+  EXPECT_EQ(RunPrecis({"serve", "--max-queue", "0"}).exit_code, 2);
+  const CliResult no_log = RunPrecis({"serve", "--port", "0", "--access-log", "/nonexistent/dir/log"});
+  EXPECT_EQ(no_log.exit_code, 1) << no_log.err;
   // A port in use: bad input, exit 1.
   ServeProcess first;
   ASSERT_GT(first.port(), 0);

@@ -60,6 +60,9 @@ TEST(ServeHandler, CreateRejectsLimitsOutOfRange) {
   o = {};
   o.threads = -1;
   EXPECT_FALSE(Handler::Create(o).ok());
+  o = {};
+  o.max_queue = 0;
+  EXPECT_FALSE(Handler::Create(o).ok());
   EXPECT_TRUE(Handler::Create({}).ok());
 }
 
