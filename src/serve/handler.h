@@ -47,9 +47,10 @@ struct ServeOptions {
   int max_connections = 64;
   // Requests waiting for a compute thread; one more is refused with 503.
   size_t max_queue = 256;
-  // Seconds a request may take from arrival to answer, waiting included;
-  // past it the answer is 503 "timeout" (the computation is abandoned, its
-  // thread finishes it and is then free again).
+  // Seconds a request may take from the moment it has been read to its
+  // answer, waiting for a compute thread included; past it the answer is
+  // 503 "timeout" (the computation is abandoned: its thread finishes it and
+  // is then free again).
   double timeout_seconds = 10;
 };
 
