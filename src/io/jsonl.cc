@@ -72,10 +72,21 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
   JsonlRecord record;
   // Depth is bounded by nlohmann's recursive parser; reject absurd nesting
   // before it can exhaust the stack.
+  // Brackets inside strings (a text quoting "[1][2]...") are not nesting.
   size_t depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
   for (char c : line) {
-    if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if ((c == ']' || c == '}') && depth > 0) --depth;
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      max_depth = std::max(max_depth, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
   }
   if (max_depth > 64) {
     record.cluster = Status::InvalidInput("JSON nested deeper than 64 levels");

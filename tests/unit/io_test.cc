@@ -51,6 +51,18 @@ TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
   }
 }
 
+// Brackets inside a string are text, not nesting: a document may quote them.
+TEST(Jsonl, BracketsInsideTextAreNotNesting) {
+  // 100 opening brackets, an escaped quote (the string goes on), 100 braces.
+  const std::string text = std::string(100, '[') + " \\\" " + std::string(100, '{');
+  const std::string line = "{\"id\": \"b\", \"text\": \"" + text + " end.\"}";
+  JsonlRecord r = ParseJsonlLine(line);
+  ASSERT_TRUE(r.cluster.ok()) << r.cluster.status().message();
+  ASSERT_EQ(r.cluster->docs.size(), 1u);
+  EXPECT_EQ(r.cluster->docs[0].text,
+            std::string(100, '[') + " \" " + std::string(100, '{') + " end.");
+}
+
 TEST(Jsonl, DeepNestingIsRejectedNotRecursed) {
   std::string deep(100000, '[');
   auto r = ParseJsonlLine(deep);
