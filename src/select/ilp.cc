@@ -39,7 +39,7 @@ std::vector<size_t> ByGain(const ConceptModel& concepts, const std::vector<bool>
 }
 
 struct Limits {
-  int max_nodes;
+  int max_nodes;  // the smaller of IlpOptions::max_nodes and max_work's share
   int max_iterations;
   bool hit = false;
 };
@@ -233,7 +233,14 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   glp_init_smcp(&simplex);
   simplex.msg_lev = GLP_MSG_OFF;
   simplex.it_lim = ilp.max_iterations;
-  Limits limits{ilp.max_nodes, ilp.max_iterations};
+  // A node's cost grows with the problem: GLPK's default branching
+  // (Driebeck-Tomlin) computes a tableau row, a pass over the rows and
+  // nonzeros, for each fractional column. So a big problem gets fewer nodes.
+  const double node_work =
+      double(glp_get_num_cols(lp)) * (glp_get_num_rows(lp) + glp_get_num_nz(lp));
+  const double work_nodes = ilp.max_work / std::max(1.0, node_work);
+  Limits limits{work_nodes < ilp.max_nodes ? int(work_nodes) : ilp.max_nodes,
+                ilp.max_iterations};
   int rc = glp_simplex(lp, &simplex);
   limits.hit = rc == GLP_EITLIM;
   if (rc == 0 && glp_get_status(lp) == GLP_OPT) {

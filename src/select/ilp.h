@@ -9,7 +9,8 @@
 //               c_i <= sum_j s_j    over the sentences j holding i
 //               s_a + s_b <= 1      for each redundant pair (select/redundancy.h)
 // solved with GLPK's branch and cut. The solver stops at a deterministic
-// limit (branch-and-bound nodes and simplex iterations, never wall time), so
+// limit (branch-and-bound nodes, scaled down for big problems, and simplex
+// iterations, never wall time), so
 // the output stays byte-identical on any machine; past it, past a bound on
 // the number of constraints, or on any solver failure, the selection falls
 // back to SelectConceptGreedy and says so.
@@ -32,6 +33,11 @@ struct IlpOptions {
   size_t max_rows = 8000;
   int max_nodes = 2000;
   int max_iterations = 10000;
+  // Nodes times the work of one node, columns x (rows + nonzeros): about 2 s
+  // at most (the dev sets need up to 1.2e9 at --words 250). Without it, 262
+  // one-line documents with a large budget (a 6,700-row problem) ran 2,000
+  // nodes in 10 s (found by fuzz_summarize).
+  double max_work = 3e9;
   // Sentences shorter than this many words do not enter the ILP: they pack
   // concepts cheaply but read as fragments.
   int min_words = 0;
