@@ -58,6 +58,7 @@ struct Case {
   Budget budget;  // as --sentences/--words/--bytes/--ratio
   bool truncate = false;
   std::string lang = "en";
+  bool clean = true;
   // Expected: the exit code; for exit 1 or 2 the error code of every failed
   // line and a phrase of its message.
   int exit_code = 0;
@@ -83,6 +84,7 @@ struct Case {
     return *this;
   }
   Case& Lang(std::string l) { lang = std::move(l); return *this; }
+  Case& NoClean() { clean = false; return *this; }
   Case& Fails(int exit, std::string c, std::string m) {
     exit_code = exit;
     code = std::move(c);
@@ -222,6 +224,28 @@ std::vector<Case> Cases() {
             [] { return Repeat("The same line again and again.\n", 200'000 * 31); })
           .Gives([](const json& j) { return Sentences(j, 1, 1); }).Within(60),
 
+      // Found by fuzz_summarize: 262 one-line documents and a budget of 40% of
+      // their words made the ILP take 10 s; now it falls back within its
+      // work limit.
+      Input("262_short_docs_large_budget",
+            [] {
+              // fuzz_summarize's format: five option bytes, then documents
+              // split at byte 0x1E.
+              const std::string raw = ReadAll(
+                  PRECIS_SOURCE_DIR "/fuzz/corpus/summarize/regress-ilp-slow-branching-262-short-docs");
+              std::string line = "{\"id\": \"short\", \"docs\": [";
+              for (size_t start = 5; start <= raw.size();) {
+                size_t cut = raw.find('\x1e', start);
+                if (cut == std::string::npos) cut = raw.size();
+                if (start > 5) line += ", ";
+                line += "{\"text\": " + JsonString(raw.substr(start, cut - start)) + "}";
+                start = cut + 1;
+              }
+              return line + "]}\n";
+            })
+          .Jsonl().With(U::kRatio, 0.40625).Lang("eu").NoClean()
+          .Gives(WarnsThat("fell back")).Within(8),
+
       // Scripts without spaces, right-to-left text.
       Input("chinese_no_spaces",
             text("台风周一关闭了港口。渡轮停航两天。港务长说安全后将重新开放。官员预计天气将在周三好转。"))
@@ -342,6 +366,7 @@ std::vector<std::string> BudgetFlags(const Case& c) {
     case BudgetUnit::kRatio: f = {"--ratio", value}; break;
   }
   if (c.truncate) f.push_back("--truncate");
+  if (!c.clean) f.push_back("--no-clean");
   f.insert(f.end(), {"--lang", c.lang, "--format", "json"});
   return f;
 }
@@ -446,6 +471,7 @@ Lines LibraryWork(const Case& c, const std::string& bytes) {
   options.budget = c.budget;
   options.truncate = c.truncate;
   options.lang = c.lang;
+  options.clean = c.clean;
   auto summarizer = Summarizer::Create(options);
   if (!summarizer.ok()) {
     fail("null", summarizer.status());
@@ -520,6 +546,7 @@ std::string OptionFields(const Case& c) {
   std::string f = "\"" + std::string(kUnit[static_cast<int>(c.budget.unit)]) + "\": " + value +
                   ", \"lang\": " + JsonString(c.lang) + ", ";
   if (c.truncate) f += "\"truncate\": true, ";
+  if (!c.clean) f += "\"no_clean\": true, ";
   return f;
 }
 
