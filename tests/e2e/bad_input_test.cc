@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -648,6 +649,11 @@ class BadInputTest : public ::testing::TestWithParam<Case> {
     bytes_ = GetParam().make();
     path_ = TempDir() + "/bad-" + GetParam().name;
     WriteAll(path_, bytes_);
+  }
+  // Some inputs are 50 MB: leave none behind in the temp folder.
+  void TearDown() override {
+    std::remove(path_.c_str());
+    std::remove((path_ + ".child").c_str());
   }
   std::string bytes_, path_;
 };
