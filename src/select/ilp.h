@@ -33,11 +33,11 @@ struct IlpOptions {
   size_t max_rows = 8000;
   int max_nodes = 2000;
   int max_iterations = 10000;
-  // Nodes times the work of one node, columns x (rows + nonzeros): about 2 s
-  // at most (the dev sets need up to 1.2e9 at --words 250). Without it, 262
-  // one-line documents with a large budget (a 6,700-row problem) ran 2,000
-  // nodes in 10 s (found by fuzz_summarize).
-  double max_work = 3e9;
+  // Nodes times the work of one node, columns x (rows + nonzeros): 1 to 2 s
+  // at most here (the dev sets need up to 1.2e9 at --words 250). Without it,
+  // 262 one-line documents with a large budget (a 6,700-row problem) ran
+  // 2,000 nodes in 10 s (found by fuzz_summarize).
+  double max_work = 2e9;
   // Sentences shorter than this many words do not enter the ILP: they pack
   // concepts cheaply but read as fragments.
   int min_words = 0;
