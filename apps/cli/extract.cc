@@ -2,7 +2,6 @@
 // metadata as one line of JSON.
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli_io.h"
 #include "commands.h"
@@ -17,10 +16,6 @@ struct ExtractArgs {
   std::string format = "text";
 };
 
-nlohmann::ordered_json OrNull(const std::string& s) {
-  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
-}
-
 int RunExtract(const ExtractArgs& args) {
   auto bytes = ReadFileBytes(args.file);
   if (!bytes.ok()) return ReportError(bytes.status());
@@ -28,23 +23,7 @@ int RunExtract(const ExtractArgs& args) {
   if (!page.ok()) return ReportError(page.status());
   std::string out;
   if (args.format == "json") {
-    nlohmann::ordered_json j;
-    j["title"] = OrNull(page->meta.title);
-    j["date"] = OrNull(page->meta.date);
-    j["byline"] = OrNull(page->meta.byline);
-    j["lang"] = OrNull(page->meta.lang);
-    j["url"] = OrNull(page->meta.url);
-    j["text"] = page->text;
-    if (!page->warnings.empty()) {
-      // One string, as in summarize's JSON (doc/json.md).
-      std::string warning;
-      for (const std::string& w : page->warnings) {
-        if (!warning.empty()) warning += "; ";
-        warning += w;
-      }
-      j["warning"] = warning;
-    }
-    out = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    out = FormatExtractedPage(*page);
     out += '\n';
   } else {
     out = page->text;

@@ -29,6 +29,13 @@ struct JsonlRecord {
 };
 JsonlRecord ParseJsonlLine(std::string_view line);
 
+// The deepest nesting of arrays and objects in `json` (brackets inside
+// strings do not count), found without parsing: callers refuse absurd
+// nesting (ParseJsonlLine: more than 64 levels) before a recursive parser
+// or destructor can exhaust the stack.
+size_t JsonNestingDepth(std::string_view json);
+inline constexpr size_t kMaxJsonDepth = 64;
+
 enum class OutputFormat { kText, kJson, kMarkdown };
 
 struct WriteOptions {
@@ -42,6 +49,13 @@ struct WriteOptions {
 // Text is one sentence per line; Markdown a bullet list with sources.
 std::string FormatSummary(const Cluster& cluster, const Summary& summary,
                           std::string_view id_json, const WriteOptions& options);
+
+struct ExtractedPage;  // precis/html.h
+
+// `precis extract --format json` (and the server's /v1/extract): one line
+// without a trailing newline, {"title", "date", "byline", "lang", "url" (null
+// when unknown), "text", "warning"? (several joined by "; ")}.
+std::string FormatExtractedPage(const ExtractedPage& page);
 
 // {"id": ID, "error": {"code": "...", "message": "..."}}
 std::string FormatError(std::string_view id_json, const Status& status);

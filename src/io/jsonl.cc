@@ -68,14 +68,10 @@ Result<Document> ParseDocument(const json& d, size_t index,
 
 }  // namespace
 
-JsonlRecord ParseJsonlLine(std::string_view line) {
-  JsonlRecord record;
-  // Depth is bounded by nlohmann's recursive parser; reject absurd nesting
-  // before it can exhaust the stack.
-  // Brackets inside strings (a text quoting "[1][2]...") are not nesting.
+size_t JsonNestingDepth(std::string_view json) {
   size_t depth = 0, max_depth = 0;
   bool in_string = false, escaped = false;
-  for (char c : line) {
+  for (char c : json) {
     if (in_string) {
       if (escaped) escaped = false;
       else if (c == '\\') escaped = true;
@@ -88,7 +84,14 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
       --depth;
     }
   }
-  if (max_depth > 64) {
+  return max_depth;
+}
+
+JsonlRecord ParseJsonlLine(std::string_view line) {
+  JsonlRecord record;
+  // Depth is bounded by nlohmann's recursive parser; reject absurd nesting
+  // before it can exhaust the stack.
+  if (JsonNestingDepth(line) > kMaxJsonDepth) {
     record.cluster = Status::InvalidInput("JSON nested deeper than 64 levels");
     return record;
   }

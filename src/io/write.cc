@@ -8,6 +8,16 @@
 namespace precis {
 namespace {
 
+// JSON carries one "warning" string: several are joined by "; ".
+std::string JoinWarnings(const std::vector<std::string>& warnings) {
+  std::string joined;
+  for (const std::string& w : warnings) {
+    if (!joined.empty()) joined += "; ";
+    joined += w;
+  }
+  return joined;
+}
+
 using nlohmann::ordered_json;
 
 std::string_view Bytes(const Cluster& c, size_t doc, size_t begin, size_t end) {
@@ -57,14 +67,7 @@ std::string Json(const Cluster& cluster, const Summary& summary,
     }
     j["titles"] = std::move(titles);
   }
-  if (!summary.warnings.empty()) {
-    std::string warning;
-    for (const std::string& w : summary.warnings) {
-      if (!warning.empty()) warning += "; ";
-      warning += w;
-    }
-    j["warning"] = warning;
-  }
+  if (!summary.warnings.empty()) j["warning"] = JoinWarnings(summary.warnings);
   if (explain) {
     ordered_json dropped = ordered_json::array();
     for (const DroppedSpan& d : summary.dropped) {
@@ -97,6 +100,21 @@ std::string FormatSummary(const Cluster& cluster, const Summary& summary,
     out += '\n';
   }
   return out;
+}
+
+std::string FormatExtractedPage(const ExtractedPage& page) {
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+  };
+  ordered_json j;
+  j["title"] = or_null(page.meta.title);
+  j["date"] = or_null(page.meta.date);
+  j["byline"] = or_null(page.meta.byline);
+  j["lang"] = or_null(page.meta.lang);
+  j["url"] = or_null(page.meta.url);
+  j["text"] = page.text;
+  if (!page.warnings.empty()) j["warning"] = JoinWarnings(page.warnings);
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 std::string FormatError(std::string_view id_json, const Status& status) {

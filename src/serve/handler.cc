@@ -88,20 +88,7 @@ bool IsJsonContentType(std::string_view ct) {
 // recursively: refuse absurd nesting before building them (as
 // ParseJsonlLine does).
 Parsed<json> ParseBody(std::string_view body) {
-  size_t depth = 0, max_depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : body) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if ((c == ']' || c == '}') && depth > 0) --depth;
-  }
-  if (max_depth > 64) return BadInput("JSON nested deeper than 64 levels");
+  if (JsonNestingDepth(body) > kMaxJsonDepth) return BadInput("JSON nested deeper than 64 levels");
   json j = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return BadInput("malformed JSON (or not UTF-8)");
   if (!j.is_object()) return BadInput("the body must be a JSON object");
@@ -297,19 +284,8 @@ HttpResponse Extract(const HttpRequest& req) {
   if (html == j.end() || !html->is_string()) return FromFailure(BadInput("needs an \"html\" string"));
   auto page = ExtractHtml(html->get_ref<const std::string&>());
   if (!page.ok()) return FromStatus(page.status());
-  auto or_null = [](const std::string& s) {
-    return s.empty() ? ordered_json(nullptr) : ordered_json(s);
-  };
   // The shape of `precis extract --format json`.
-  ordered_json out;
-  out["title"] = or_null(page->meta.title);
-  out["date"] = or_null(page->meta.date);
-  out["byline"] = or_null(page->meta.byline);
-  out["lang"] = or_null(page->meta.lang);
-  out["url"] = or_null(page->meta.url);
-  out["text"] = page->text;
-  if (!page->warnings.empty()) out["warnings"] = page->warnings;
-  return JsonResponse(Dump(out));
+  return JsonResponse(FormatExtractedPage(*page) + "\n");
 }
 
 // ---- /v1/eval --------------------------------------------------------------
