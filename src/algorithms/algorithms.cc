@@ -91,15 +91,22 @@ void RunMmr(const ScoreContext& ctx, const SelectOptions& options, AlgorithmRun*
       SelectMmr(ctx.cluster, ctx.analyzed, ctx.model, run->scores, ctx.keep, options);
 }
 
+// Each kept sentence's own concept value: the score concept selectors report.
+std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& concepts) {
+  std::vector<double> scores(ctx.keep.size(), 0.0);
+  for (size_t i = 0; i < ctx.keep.size(); ++i) {
+    if (ctx.keep[i]) scores[i] = ConceptValue(concepts, {i});
+  }
+  return scores;
+}
+
 void RunIlp(const ScoreContext& ctx, const SelectOptions& options, AlgorithmRun* run) {
   IlpOptions ilp;
   const ConceptModel concepts =
       BuildConcepts(ctx.analyzed, ctx.keep, ctx.cluster.docs.size(), ilp.concepts);
-  run->scores.assign(ctx.keep.size(), 0.0);
-  for (size_t i = 0; i < ctx.keep.size(); ++i) {
-    if (ctx.keep[i]) run->scores[i] = ConceptValue(concepts, {i});
-  }
-  ConceptSelection sel = SelectIlp(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options, ilp);
+  run->scores = ConceptScores(ctx, concepts);
+  ConceptSelection sel =
+      SelectIlp(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options, concepts, ilp);
   run->selected = std::move(sel.chosen);
   if (!sel.fallback.empty()) run->fallback = "greedy: " + sel.fallback;
   TopUp(ctx, options, &run->selected);
@@ -164,10 +171,7 @@ AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
     co.position_boost = 1.0;
     const ConceptModel concepts =
         BuildConcepts(ctx.analyzed, ctx.keep, ctx.cluster.docs.size(), co);
-    run.scores.assign(ctx.keep.size(), 0.0);
-    for (size_t i = 0; i < ctx.keep.size(); ++i) {
-      if (ctx.keep[i]) run.scores[i] = ConceptValue(concepts, {i});
-    }
+    run.scores = ConceptScores(ctx, concepts);
     ConceptSelection sel = SelectConceptGreedy(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep,
                                                options, concepts, /*cost_scaling=*/0.5);
     run.selected = std::move(sel.chosen);

@@ -128,8 +128,14 @@ ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedClust
 ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
                            const ClusterModel& model, const std::vector<bool>& keep,
                            const SelectOptions& options, const IlpOptions& ilp) {
-  const ConceptModel concepts =
-      BuildConcepts(analyzed, keep, cluster.docs.size(), ilp.concepts);
+  return SelectIlp(cluster, analyzed, model, keep, options,
+                   BuildConcepts(analyzed, keep, cluster.docs.size(), ilp.concepts), ilp);
+}
+
+ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                           const ClusterModel& model, const std::vector<bool>& keep,
+                           const SelectOptions& options, const ConceptModel& concepts,
+                           const IlpOptions& ilp) {
   const BudgetMeter meter(cluster, analyzed, options.budget);
   const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
 

@@ -53,6 +53,11 @@ struct ConceptSelection {
 ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
                            const ClusterModel& model, const std::vector<bool>& keep,
                            const SelectOptions& options, const IlpOptions& ilp = {});
+// The same, over concepts the caller already built (with ilp.concepts).
+ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                           const ClusterModel& model, const std::vector<bool>& keep,
+                           const SelectOptions& options, const ConceptModel& concepts,
+                           const IlpOptions& ilp);
 
 // Budgeted greedy for the same objective (Khuller, Moss & Naor 1999): take
 // argmax gain / cost^cost_scaling among sentences that fit and are not
