@@ -5,23 +5,13 @@
 // bench/results/algorithms-2026-11-25.md. Skips when ../shared is absent.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
 
+#include "bench_data.h"
 #include "precis/io.h"
 #include "precis/summarizer.h"
 
 namespace precis {
 namespace {
-
-std::vector<Cluster> LoadClusters(const std::string& path, size_t max) {
-  std::vector<Cluster> out;
-  std::ifstream f(path);
-  for (std::string line; out.size() < max && std::getline(f, line);) {
-    auto r = ParseJsonlLine(line);
-    if (r.cluster.ok()) out.push_back(std::move(*r.cluster));
-  }
-  return out;
-}
 
 void Run(benchmark::State& state, const std::vector<Cluster>& clusters,
          const SummarizerOptions& options) {

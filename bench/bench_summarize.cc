@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bench_data.h"
 #include "precis/io.h"
 #include "precis/summarizer.h"
 
@@ -17,16 +18,6 @@ std::string Slurp(const std::string& path) {
   std::stringstream ss;
   ss << f.rdbuf();
   return ss.str();
-}
-
-std::vector<Cluster> LoadClusters(const std::string& path, size_t max) {
-  std::vector<Cluster> out;
-  std::ifstream f(path);
-  for (std::string line; out.size() < max && std::getline(f, line);) {
-    auto r = ParseJsonlLine(line);
-    if (r.cluster.ok()) out.push_back(std::move(*r.cluster));
-  }
-  return out;
 }
 
 void Run(benchmark::State& state, const std::vector<Cluster>& clusters,
