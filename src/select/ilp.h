@@ -8,7 +8,10 @@
 //               s_j <= c_i          for each concept i of sentence j
 //               c_i <= sum_j s_j    over the sentences j holding i
 //               s_a + s_b <= 1      for each redundant pair (select/redundancy.h)
-// solved with GLPK's branch and cut. The solver stops at a deterministic
+// solved with GLPK's branch and cut. The model handed to GLPK is an exact
+// reduction of this one: the s_j <= c_i rows go (an optimum sets c_i anyway),
+// a concept with a single candidate holder joins that sentence's objective
+// coefficient, and concepts with the same holders share one column. The solver stops at a deterministic
 // limit (branch-and-bound nodes, scaled down for big problems, and simplex
 // iterations, never wall time), so
 // the output stays byte-identical on any machine; past it, past a bound on

@@ -1,5 +1,7 @@
 #include "select/redundancy.h"
 
+#include <algorithm>
+
 namespace precis {
 namespace {
 
@@ -60,6 +62,77 @@ bool RedundancyCheck::RedundantWithAny(size_t candidate,
     if (Redundant(candidate, c)) return true;
   }
   return false;
+}
+
+std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
+    const std::vector<size_t>& ids) const {
+  const size_t m = ids.size();
+  // Postings (term, position in ids, weight), sorted by term then position:
+  // walking them term by term adds each pair's products in the order Cosine
+  // adds them, so the dot products are bit-identical.
+  struct Posting {
+    uint32_t term;
+    uint32_t at;
+    float weight;
+  };
+  std::vector<Posting> postings;
+  std::vector<std::pair<uint64_t, uint32_t>> phrases;
+  for (size_t a = 0; a < m; ++a) {
+    for (const TermWeight& e : model_.vectors[ids[a]].entries) {
+      postings.push_back({e.term, uint32_t(a), e.weight});
+    }
+    const std::vector<uint64_t>& p = phrases_[ids[a]];
+    for (size_t i = 0; i < p.size(); ++i) {
+      if (i == 0 || p[i] != p[i - 1]) phrases.push_back({p[i], uint32_t(a)});
+    }
+  }
+  std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
+    return x.term != y.term ? x.term < y.term : x.at < y.at;
+  });
+  std::sort(phrases.begin(), phrases.end());
+  std::vector<double> dot(m * m, 0.0);
+  std::vector<uint32_t> common(m * m, 0);
+  std::vector<bool> quote(m * m, false);
+  for (size_t lo = 0; lo < postings.size();) {
+    size_t hi = lo;
+    while (hi < postings.size() && postings[hi].term == postings[lo].term) ++hi;
+    for (size_t x = lo; x < hi; ++x) {
+      for (size_t y = x + 1; y < hi; ++y) {
+        const size_t cell = size_t(postings[x].at) * m + postings[y].at;
+        dot[cell] += double(postings[x].weight) * postings[y].weight;
+        ++common[cell];
+      }
+    }
+    lo = hi;
+  }
+  for (size_t lo = 0; lo < phrases.size();) {
+    size_t hi = lo;
+    while (hi < phrases.size() && phrases[hi].first == phrases[lo].first) ++hi;
+    for (size_t x = lo; x < hi; ++x) {
+      for (size_t y = x + 1; y < hi; ++y) {
+        if (phrases[x].second != phrases[y].second) {
+          quote[size_t(phrases[x].second) * m + phrases[y].second] = true;
+        }
+      }
+    }
+    lo = hi;
+  }
+  std::vector<std::pair<int, int>> out;
+  for (size_t a = 0; a < m; ++a) {
+    const SparseVector& va = model_.vectors[ids[a]];
+    for (size_t b = a + 1; b < m; ++b) {
+      if (ids[a] == ids[b]) continue;
+      const SparseVector& vb = model_.vectors[ids[b]];
+      const size_t cell = a * m + b;
+      const size_t shorter = std::min(va.entries.size(), vb.entries.size());
+      const bool similar = va.norm != 0 && vb.norm != 0 &&
+                           dot[cell] / (va.norm * vb.norm) > options_.max_similarity;
+      const bool contained =
+          shorter >= 4 && double(common[cell]) / double(shorter) >= options_.max_containment;
+      if (similar || contained || quote[cell]) out.push_back({int(a), int(b)});
+    }
+  }
+  return out;
 }
 
 }  // namespace precis

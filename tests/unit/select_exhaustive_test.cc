@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "score/centroid.h"
@@ -153,6 +155,53 @@ TEST(SelectExhaustive, BudgetsRedundancyAndIlpOptimum) {
   // The worlds must exercise the optimum (concepts in >= 3 documents).
   EXPECT_GT(checked, 500);
   EXPECT_GT(nontrivial, checked / 4);
+}
+
+// The ILP finds redundant pairs through shared terms and phrases; the
+// answers must be Redundant()'s, pair by pair, on the tiny worlds and on the
+// bundled example (40-odd sentences, real near-copies and shared quotes).
+void ExpectPairsAgree(const AnalyzedCluster& analyzed, const ClusterModel& model,
+                      const std::vector<bool>& keep, const RedundancyOptions& options,
+                      int* found) {
+  const RedundancyCheck check(analyzed, model, keep, options);
+  std::vector<size_t> ids;
+  for (size_t i = 0; i < keep.size(); ++i) {
+    if (keep[i]) ids.push_back(i);
+  }
+  std::vector<std::pair<int, int>> expected;
+  for (size_t a = 0; a < ids.size(); ++a) {
+    for (size_t b = a + 1; b < ids.size(); ++b) {
+      if (check.Redundant(ids[a], ids[b])) expected.push_back({int(a), int(b)});
+    }
+  }
+  EXPECT_EQ(check.RedundantPairs(ids), expected);
+  *found += int(expected.size());
+}
+
+TEST(SelectExhaustive, RedundantPairsAgreeWithRedundant) {
+  int found = 0;
+  for (const RedundancyOptions& options :
+       {RedundancyOptions{}, RedundancyOptions{0.2, 0.3, 3}, RedundancyOptions{0.9, 1.0, 8}}) {
+    for (uint32_t seed = 0; seed < 12; ++seed) {
+      const World w(seed);
+      ExpectPairsAgree(w.analyzed, w.model, w.keep, options, &found);
+    }
+    Cluster example;
+    for (const char* f : {"coastal-post.txt", "island-radio.txt", "national-wire.txt"}) {
+      std::ifstream in(std::string(PRECIS_SOURCE_DIR "/examples/ferry/") + f, std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      example.docs.push_back({f, "", "", text.str()});
+    }
+    auto stemmer = Stemmer::Create("en");
+    const AnalyzedCluster analyzed =
+        AnalyzeCluster(example, {}, StopwordSet::ForLanguage("en"), *stemmer);
+    ASSERT_GE(analyzed.sentences.size(), 20u);
+    std::vector<bool> keep(analyzed.sentences.size(), true);
+    keep[1] = false;  // a hole in the ids
+    ExpectPairsAgree(analyzed, BuildModel(analyzed, keep), keep, options, &found);
+  }
+  EXPECT_GT(found, 50);  // the rules fire, so agreement means something
 }
 
 TEST(SelectExhaustive, IlpLimitFallsBackToGreedyAndSaysSo) {
