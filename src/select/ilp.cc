@@ -56,6 +56,251 @@ void Callback(glp_tree* tree, void* info) {
   }
 }
 
+
+// The model handed to GLPK for a set of candidate sentences: an exact
+// reduction of Gillick & Favre's. A concept held by one candidate is folded
+// into that sentence's own value, and concepts held by the same candidates
+// share one column, so the optimal sentence sets do not change while the LP
+// shrinks by half or more.
+struct IlpModel {
+  std::vector<size_t> candidates;              // sentence ids, ascending
+  std::vector<double> own;                     // by candidate
+  std::vector<double> weight;                  // by concept column
+  std::vector<std::vector<int>> holders;       // by column: candidate positions
+  std::vector<std::vector<int>> columns;       // by candidate: its columns
+  std::vector<std::pair<int, int>> redundant;  // candidate positions
+  bool integral = true;                        // every coefficient a whole number
+
+  size_t Rows() const { return 1 + weight.size() + redundant.size(); }
+};
+
+// `redundant`: the redundant pairs among `candidates`, as positions.
+IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
+                      std::vector<std::pair<int, int>> redundant) {
+  IlpModel p;
+  p.candidates = candidates;
+  const int m = int(candidates.size());
+  std::vector<std::vector<int>> holders(concepts.weight.size());
+  for (int j = 0; j < m; ++j) {
+    for (uint32_t c : concepts.concepts[candidates[j]]) holders[c].push_back(j);
+  }
+  p.own.assign(m, 0.0);
+  p.columns.resize(m);
+  std::map<std::vector<int>, int> column_of;
+  for (int j = 0; j < m; ++j) {
+    for (uint32_t c : concepts.concepts[candidates[j]]) {
+      if (holders[c].front() != j) continue;  // once per concept, at its first holder
+      if (holders[c].size() == 1) {
+        p.own[j] += concepts.weight[c];
+        continue;
+      }
+      const auto [it, fresh] = column_of.try_emplace(holders[c], int(p.weight.size()));
+      if (fresh) {
+        p.weight.push_back(0);
+        p.holders.push_back(holders[c]);
+        for (int h : holders[c]) p.columns[h].push_back(it->second);
+      }
+      p.weight[it->second] += concepts.weight[c];
+    }
+  }
+  for (double w : p.own) p.integral = p.integral && w == std::floor(w);
+  for (double w : p.weight) p.integral = p.integral && w == std::floor(w);
+  p.redundant = std::move(redundant);
+  return p;
+}
+
+glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
+  const int m = int(p.candidates.size());
+  const int k = int(p.weight.size());
+  glp_term_out(GLP_OFF);  // the library never prints
+  glp_prob* lp = glp_create_prob();
+  glp_set_obj_dir(lp, GLP_MAX);
+  glp_add_cols(lp, m + k);
+  for (int j = 0; j < m; ++j) {
+    glp_set_col_kind(lp, 1 + j, GLP_BV);
+    glp_set_obj_coef(lp, 1 + j, p.own[j]);
+  }
+  for (int c = 0; c < k; ++c) {
+    glp_set_col_kind(lp, 1 + m + c, GLP_BV);
+    glp_set_obj_coef(lp, 1 + m + c, p.weight[c]);
+  }
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0};
+  auto entry = [&](int row, int col, double value) {
+    ia.push_back(row);
+    ja.push_back(col);
+    ar.push_back(value);
+  };
+  int row = glp_add_rows(lp, 1);  // the budget
+  glp_set_row_bnds(lp, row, GLP_UP, 0, meter.capacity());
+  for (int j = 0; j < m; ++j) entry(row, 1 + j, meter.Cost(p.candidates[j]));
+  // Gillick & Favre's s_j <= c_i rows are left out: the objective rewards
+  // every c_i, so an optimum sets c_i whenever a holder is chosen anyway.
+  for (int c = 0; c < k; ++c) {
+    row = glp_add_rows(lp, 1);  // sum s_j - c_i >= 0
+    glp_set_row_bnds(lp, row, GLP_LO, 0, 0);
+    for (int j : p.holders[c]) entry(row, 1 + j, 1);
+    entry(row, 1 + m + c, -1);
+  }
+  for (const auto& [a, b] : p.redundant) {
+    row = glp_add_rows(lp, 1);
+    glp_set_row_bnds(lp, row, GLP_UP, 0, 1);
+    entry(row, 1 + a, 1);
+    entry(row, 1 + b, 1);
+  }
+  glp_load_matrix(lp, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+  return lp;
+}
+
+// A feasible selection (candidate positions) and its value: the candidates
+// of `first` in order, then the best gain per cost, each while it fits and is
+// not redundant with those taken.
+double Fill(const IlpModel& p, const BudgetMeter& meter, const std::vector<int>& first,
+            std::vector<int>* chosen) {
+  const size_t m = p.candidates.size();
+  std::vector<bool> conflict(m * m, false);
+  for (const auto& [a, b] : p.redundant) conflict[a * m + b] = conflict[b * m + a] = true;
+  std::vector<bool> have(p.weight.size(), false), taken(m, false);
+  double used = 0, value = 0;
+  auto fits = [&](int j) {
+    if (taken[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) return false;
+    for (int c : *chosen) {
+      if (conflict[size_t(j) * m + c]) return false;
+    }
+    return true;
+  };
+  auto gain = [&](int j) {
+    double g = p.own[j];
+    for (int c : p.columns[j]) g += have[c] ? 0 : p.weight[c];
+    return g;
+  };
+  auto take = [&](int j) {
+    value += gain(j);
+    used += meter.Cost(p.candidates[j]);
+    taken[j] = true;
+    chosen->push_back(j);
+    for (int c : p.columns[j]) have[c] = true;
+  };
+  for (int j : first) {
+    if (fits(j)) take(j);
+  }
+  for (;;) {
+    int best = -1;
+    double best_ratio = 0;
+    for (int j = 0; j < int(m); ++j) {
+      if (!fits(j)) continue;
+      const double ratio = gain(j) / std::max(1.0, meter.Cost(p.candidates[j]));
+      if (ratio > best_ratio) {
+        best_ratio = ratio;
+        best = j;
+      }
+    }
+    if (best < 0) break;
+    take(best);
+  }
+  return value;
+}
+
+// Reduced-cost fixing at the root (as in any branch and bound, here done
+// once, up front, so the search runs on a far smaller model). For a
+// candidate at zero in the LP optimum with reduced cost d_j, every selection
+// holding it is worth at most z_LP + d_j. A good selection, the better of
+// greedy by gain per cost and greedy in order of the LP's values, is worth
+// z_inc; a candidate whose bound is below z_inc (below z_inc + 1 when every
+// value is whole, since a better selection then gains at least 1) can be in
+// no better selection and leaves. The selection's own candidates stay, so
+// the smaller model is never worse. Returns the positions that stay.
+std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter, glp_prob* lp) {
+  const int m = int(p.candidates.size());
+  std::vector<int> by_lp(m);
+  for (int j = 0; j < m; ++j) by_lp[j] = j;
+  std::stable_sort(by_lp.begin(), by_lp.end(), [&](int a, int b) {
+    return glp_get_col_prim(lp, 1 + a) > glp_get_col_prim(lp, 1 + b);
+  });
+  while (!by_lp.empty() && glp_get_col_prim(lp, 1 + by_lp.back()) < 1e-9) by_lp.pop_back();
+  std::vector<int> greedy, guided;
+  const double by_ratio = Fill(p, meter, {}, &greedy);
+  const double by_guide = Fill(p, meter, by_lp, &guided);
+  const std::vector<int>& incumbent = by_guide >= by_ratio ? guided : greedy;
+  const double bar = std::max(by_ratio, by_guide) + (p.integral ? 1.0 : 0.0) - 1e-6;
+  const double z = glp_get_obj_val(lp);
+  std::vector<bool> stay(m, false);
+  for (int j : incumbent) stay[j] = true;
+  std::vector<int> out;
+  for (int j = 0; j < m; ++j) {
+    if (stay[j] || glp_get_col_stat(lp, 1 + j) != GLP_NL ||
+        z + glp_get_col_dual(lp, 1 + j) >= bar) {
+      out.push_back(j);
+    }
+  }
+  return out;
+}
+
+enum class Outcome { kOptimal, kLimit, kFailed };
+
+// Solves `p` under the deterministic limits; with `prune`, first shrinks it
+// by reduced-cost fixing and solves the smaller model instead.
+Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter, const IlpOptions& ilp, bool prune,
+             std::vector<size_t>* ids) {
+  glp_prob* lp = ToGlpk(p, meter);
+  // The LP relaxation first, under the iteration limit; then branch and
+  // cut from its basis, the callback counting nodes and iterations.
+  glp_smcp simplex;
+  glp_init_smcp(&simplex);
+  simplex.msg_lev = GLP_MSG_OFF;
+  simplex.it_lim = ilp.max_iterations;
+  // A node's cost grows with the problem (a pass over the rows and nonzeros
+  // at least), so a big problem gets fewer nodes.
+  const double node_work =
+      double(glp_get_num_cols(lp)) * (glp_get_num_rows(lp) + glp_get_num_nz(lp));
+  const double work_nodes = ilp.max_work / std::max(1.0, node_work);
+  Limits limits{work_nodes < ilp.max_nodes ? int(work_nodes) : ilp.max_nodes,
+                ilp.max_iterations};
+  int rc = glp_simplex(lp, &simplex);
+  limits.hit = rc == GLP_EITLIM;
+  if (rc == 0 && glp_get_status(lp) == GLP_OPT && prune) {
+    const std::vector<int> stay = Survivors(p, meter, lp);
+    if (stay.size() < p.candidates.size()) {
+      glp_delete_prob(lp);
+      std::vector<size_t> kept;
+      std::vector<int> renumber(p.candidates.size(), -1);
+      for (int j : stay) {
+        renumber[j] = int(kept.size());
+        kept.push_back(p.candidates[j]);
+      }
+      std::vector<std::pair<int, int>> redundant;
+      for (const auto& [a, b] : p.redundant) {
+        if (renumber[a] >= 0 && renumber[b] >= 0) redundant.push_back({renumber[a], renumber[b]});
+      }
+      return Solve(MakeIlpModel(kept, concepts, std::move(redundant)), concepts, meter, ilp,
+                   false, ids);
+    }
+  }
+  if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.cb_func = Callback;
+    parm.cb_info = &limits;
+    // First fractional variable: on the dev sets a third faster than the
+    // default Driebeck-Tomlin heuristic, which pays a tableau row per
+    // fractional column at every node; same ROUGE within tie noise.
+    parm.br_tech = GLP_BR_FFV;
+    rc = glp_intopt(lp, &parm);
+  } else {
+    rc = rc == 0 ? GLP_EFAIL : rc;
+  }
+  Outcome status = limits.hit ? Outcome::kLimit : Outcome::kFailed;
+  if (rc == 0 && glp_mip_status(lp) == GLP_OPT && !limits.hit) {
+    status = Outcome::kOptimal;
+    for (size_t j = 0; j < p.candidates.size(); ++j) {
+      if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) ids->push_back(p.candidates[j]);
+    }
+  }
+  glp_delete_prob(lp);
+  return status;
+}
+
 }  // namespace
 
 ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedCluster& analyzed,
@@ -161,120 +406,21 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     }
     return out;
   }
-  // Each concept's holders among the candidates. A concept held by one
-  // candidate is folded into that sentence's own value, and concepts held by
-  // the same candidates share one column: an exact reduction (the optimal
-  // sentence sets do not change) that shrinks the LP by half or more.
-  const int m = int(candidates.size());
-  std::vector<std::vector<int>> holders(concepts.weight.size());
-  for (int j = 0; j < m; ++j) {
-    for (uint32_t c : concepts.concepts[candidates[j]]) holders[c].push_back(j);
-  }
-  std::vector<double> own(m, 0.0);                 // by candidate
-  std::map<std::vector<int>, int> group_of;        // holders -> column
-  std::vector<double> group_weight;
-  std::vector<const std::vector<int>*> group_holders;
-  for (int j = 0; j < m; ++j) {
-    for (uint32_t c : concepts.concepts[candidates[j]]) {
-      if (holders[c].front() != j) continue;  // once per concept, at its first holder
-      if (holders[c].size() == 1) {
-        own[j] += concepts.weight[c];
-        continue;
-      }
-      const auto [it, fresh] = group_of.try_emplace(holders[c], int(group_weight.size()));
-      if (fresh) {
-        group_weight.push_back(0);
-        group_holders.push_back(&it->first);
-      }
-      group_weight[it->second] += concepts.weight[c];
-    }
-  }
-  const int k = int(group_weight.size());
-  // Size the problem before building it: on degenerate input (a tiny
+  const IlpModel full =
+      MakeIlpModel(candidates, concepts, redundancy.RedundantPairs(candidates));
+  // Size the problem before solving it: on degenerate input (a tiny
   // vocabulary, every pair redundant) the constraint count explodes and each
   // simplex iteration with it.
-  const std::vector<std::pair<int, int>> redundant_pairs = redundancy.RedundantPairs(candidates);
-  if (1 + size_t(k) + redundant_pairs.size() > ilp.max_rows) {
+  if (full.Rows() > ilp.max_rows) {
     out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
                               ilp.min_words);
     out.fallback = "the ILP would exceed its constraint limit";
     return out;
   }
-  glp_term_out(GLP_OFF);  // the library never prints
-  glp_prob* lp = glp_create_prob();
-  glp_set_obj_dir(lp, GLP_MAX);
-  glp_add_cols(lp, m + k);
-  for (int j = 0; j < m; ++j) {
-    glp_set_col_kind(lp, 1 + j, GLP_BV);
-    glp_set_obj_coef(lp, 1 + j, own[j]);
-  }
-  for (int c = 0; c < k; ++c) {
-    glp_set_col_kind(lp, 1 + m + c, GLP_BV);
-    glp_set_obj_coef(lp, 1 + m + c, group_weight[c]);
-  }
-  std::vector<int> ia{0}, ja{0};
-  std::vector<double> ar{0};
-  auto entry = [&](int row, int col, double value) {
-    ia.push_back(row);
-    ja.push_back(col);
-    ar.push_back(value);
-  };
-  int row = glp_add_rows(lp, 1);  // the budget
-  glp_set_row_bnds(lp, row, GLP_UP, 0, meter.capacity());
-  for (int j = 0; j < m; ++j) entry(row, 1 + j, meter.Cost(candidates[j]));
-  // Gillick & Favre's s_j <= c_i rows are left out: the objective rewards
-  // every c_i, so an optimum sets c_i whenever a holder is chosen anyway.
-  for (int c = 0; c < k; ++c) {
-    row = glp_add_rows(lp, 1);  // sum s_j - c_i >= 0
-    glp_set_row_bnds(lp, row, GLP_LO, 0, 0);
-    for (int j : *group_holders[c]) entry(row, 1 + j, 1);
-    entry(row, 1 + m + c, -1);
-  }
-  for (const auto& [a, b] : redundant_pairs) {
-    row = glp_add_rows(lp, 1);
-    glp_set_row_bnds(lp, row, GLP_UP, 0, 1);
-    entry(row, 1 + a, 1);
-    entry(row, 1 + b, 1);
-  }
-  glp_load_matrix(lp, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
-
-  // The LP relaxation first, under the iteration limit; then branch and
-  // cut from its basis, the callback counting nodes and iterations.
-  glp_smcp simplex;
-  glp_init_smcp(&simplex);
-  simplex.msg_lev = GLP_MSG_OFF;
-  simplex.it_lim = ilp.max_iterations;
-  // A node's cost grows with the problem: GLPK's default branching
-  // (Driebeck-Tomlin) computes a tableau row, a pass over the rows and
-  // nonzeros, for each fractional column. So a big problem gets fewer nodes.
-  const double node_work =
-      double(glp_get_num_cols(lp)) * (glp_get_num_rows(lp) + glp_get_num_nz(lp));
-  const double work_nodes = ilp.max_work / std::max(1.0, node_work);
-  Limits limits{work_nodes < ilp.max_nodes ? int(work_nodes) : ilp.max_nodes,
-                ilp.max_iterations};
-  int rc = glp_simplex(lp, &simplex);
-  limits.hit = rc == GLP_EITLIM;
-  if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
-    glp_iocp parm;
-    glp_init_iocp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.cb_func = Callback;
-    parm.cb_info = &limits;
-    // First fractional variable: on the dev sets a third faster than the
-    // default Driebeck-Tomlin heuristic, which pays a tableau row per
-    // fractional column at every node; same ROUGE within tie noise.
-    parm.br_tech = GLP_BR_FFV;
-    rc = glp_intopt(lp, &parm);
-  } else {
-    rc = rc == 0 ? GLP_EFAIL : rc;
-  }
-  if (rc == 0 && glp_mip_status(lp) == GLP_OPT && !limits.hit) {
-    std::vector<size_t> ids;
-    for (int j = 0; j < m; ++j) {
-      if (glp_mip_col_val(lp, 1 + j) > 0.5) ids.push_back(candidates[j]);
-    }
-    glp_delete_prob(lp);
-    ReleaseGlpk();
+  std::vector<size_t> ids;
+  const Outcome status = Solve(full, concepts, meter, ilp, ilp.reduce, &ids);
+  ReleaseGlpk();
+  if (status == Outcome::kOptimal) {
     double used = 0;
     for (size_t i : ids) {
       out.chosen.push_back(meter.Whole(i));
@@ -287,12 +433,10 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     }
     return out;
   }
-  glp_delete_prob(lp);
-  ReleaseGlpk();
   out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
                             ilp.min_words);
-  out.fallback = limits.hit ? "the ILP reached its node or iteration limit"
-                            : "the ILP solver failed";
+  out.fallback = status == Outcome::kLimit ? "the ILP reached its node or iteration limit"
+                                          : "the ILP solver failed";
   return out;
 }
 
