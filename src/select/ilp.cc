@@ -43,10 +43,15 @@ struct Limits {
   int max_nodes;  // the smaller of IlpOptions::max_nodes and max_work's share
   int max_iterations;
   bool hit = false;
+  std::vector<double> start;  // a known selection, GLPK's column values (1-based)
 };
 
 void Callback(glp_tree* tree, void* info) {
   Limits* limits = static_cast<Limits*>(info);
+  if (glp_ios_reason(tree) == GLP_IHEUR && !limits->start.empty()) {
+    glp_ios_heur_sol(tree, limits->start.data());  // prunes from the first node on
+    limits->start.clear();
+  }
   int active = 0, current = 0, total = 0;
   glp_ios_tree_size(tree, &active, &current, &total);
   if (total > limits->max_nodes ||
@@ -69,14 +74,16 @@ struct IlpModel {
   std::vector<std::vector<int>> holders;       // by column: candidate positions
   std::vector<std::vector<int>> columns;       // by candidate: its columns
   std::vector<std::pair<int, int>> redundant;  // candidate positions
+  bool complete = false;                       // redundant holds every pair
   bool integral = true;                        // every coefficient a whole number
 
   size_t Rows() const { return 1 + weight.size() + redundant.size(); }
 };
 
-// `redundant`: the redundant pairs among `candidates`, as positions.
+// `redundant`: the redundant pairs among `candidates`, as positions; with
+// `complete` false, it may leave some out (the LP is then a relaxation).
 IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
-                      std::vector<std::pair<int, int>> redundant) {
+                      std::vector<std::pair<int, int>> redundant, bool complete) {
   IlpModel p;
   p.candidates = candidates;
   const int m = int(candidates.size());
@@ -106,6 +113,7 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
   for (double w : p.own) p.integral = p.integral && w == std::floor(w);
   for (double w : p.weight) p.integral = p.integral && w == std::floor(w);
   p.redundant = std::move(redundant);
+  p.complete = complete;
   return p;
 }
 
@@ -155,19 +163,13 @@ glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
 // A feasible selection (candidate positions) and its value: the candidates
 // of `first` in order, then the best gain per cost, each while it fits and is
 // not redundant with those taken.
-double Fill(const IlpModel& p, const BudgetMeter& meter, const std::vector<int>& first,
-            std::vector<int>* chosen) {
+double Fill(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
+            const std::vector<int>& first, std::vector<int>* chosen) {
   const size_t m = p.candidates.size();
-  std::vector<bool> conflict(m * m, false);
-  for (const auto& [a, b] : p.redundant) conflict[a * m + b] = conflict[b * m + a] = true;
-  std::vector<bool> have(p.weight.size(), false), taken(m, false);
+  std::vector<bool> have(p.weight.size(), false), out(m, false);  // out: taken or redundant
   double used = 0, value = 0;
   auto fits = [&](int j) {
-    if (taken[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) return false;
-    for (int c : *chosen) {
-      if (conflict[size_t(j) * m + c]) return false;
-    }
-    return true;
+    return !out[j] && used + meter.Cost(p.candidates[j]) <= meter.capacity();
   };
   auto gain = [&](int j) {
     double g = p.own[j];
@@ -177,9 +179,11 @@ double Fill(const IlpModel& p, const BudgetMeter& meter, const std::vector<int>&
   auto take = [&](int j) {
     value += gain(j);
     used += meter.Cost(p.candidates[j]);
-    taken[j] = true;
     chosen->push_back(j);
     for (int c : p.columns[j]) have[c] = true;
+    for (size_t i = 0; i < m; ++i) {
+      out[i] = out[i] || i == size_t(j) || redundancy.Redundant(p.candidates[i], p.candidates[j]);
+    }
   };
   for (int j : first) {
     if (fits(j)) take(j);
@@ -209,8 +213,11 @@ double Fill(const IlpModel& p, const BudgetMeter& meter, const std::vector<int>&
 // z_inc; a candidate whose bound is below z_inc (below z_inc + 1 when every
 // value is whole, since a better selection then gains at least 1) can be in
 // no better selection and leaves. The selection's own candidates stay, so
-// the smaller model is never worse. Returns the positions that stay.
-std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter, glp_prob* lp) {
+// the smaller model is never worse. Returns the positions that stay; sets
+// *incumbent to the good selection's.
+std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter,
+                           const RedundancyCheck& redundancy, glp_prob* lp,
+                           std::vector<int>* incumbent) {
   const int m = int(p.candidates.size());
   std::vector<int> by_lp(m);
   for (int j = 0; j < m; ++j) by_lp[j] = j;
@@ -219,13 +226,13 @@ std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter, glp_prob
   });
   while (!by_lp.empty() && glp_get_col_prim(lp, 1 + by_lp.back()) < 1e-9) by_lp.pop_back();
   std::vector<int> greedy, guided;
-  const double by_ratio = Fill(p, meter, {}, &greedy);
-  const double by_guide = Fill(p, meter, by_lp, &guided);
-  const std::vector<int>& incumbent = by_guide >= by_ratio ? guided : greedy;
+  const double by_ratio = Fill(p, meter, redundancy, {}, &greedy);
+  const double by_guide = Fill(p, meter, redundancy, by_lp, &guided);
+  *incumbent = by_guide >= by_ratio ? guided : greedy;
   const double bar = std::max(by_ratio, by_guide) + (p.integral ? 1.0 : 0.0) - 1e-6;
   const double z = glp_get_obj_val(lp);
   std::vector<bool> stay(m, false);
-  for (int j : incumbent) stay[j] = true;
+  for (int j : *incumbent) stay[j] = true;
   std::vector<int> out;
   for (int j = 0; j < m; ++j) {
     if (stay[j] || glp_get_col_stat(lp, 1 + j) != GLP_NL ||
@@ -236,12 +243,17 @@ std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter, glp_prob
   return out;
 }
 
-enum class Outcome { kOptimal, kLimit, kFailed };
+enum class Outcome { kOptimal, kLimit, kFailed, kTooBig };
 
-// Solves `p` under the deterministic limits; with `prune`, first shrinks it
-// by reduced-cost fixing and solves the smaller model instead.
-Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter, const IlpOptions& ilp, bool prune,
-             std::vector<size_t>* ids) {
+// Solves `p` under the deterministic limits. With `rounds` left, first
+// shrinks it by reduced-cost fixing and solves the smaller model instead,
+// which holds every redundant pair among the candidates that stay: two
+// rounds, the first on a model without the pairs (a relaxation, cheaper to
+// build and solve), the second on the smaller, tighter model. `start`, when
+// not empty, is a selection (sentence ids) known to be feasible.
+Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
+              const RedundancyCheck& redundancy, const IlpOptions& ilp, int rounds,
+              const std::vector<size_t>& start, std::vector<size_t>* ids) {
   glp_prob* lp = ToGlpk(p, meter);
   // The LP relaxation first, under the iteration limit; then branch and
   // cut from its basis, the callback counting nodes and iterations.
@@ -255,25 +267,34 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
       double(glp_get_num_cols(lp)) * (glp_get_num_rows(lp) + glp_get_num_nz(lp));
   const double work_nodes = ilp.max_work / std::max(1.0, node_work);
   Limits limits{work_nodes < ilp.max_nodes ? int(work_nodes) : ilp.max_nodes,
-                ilp.max_iterations};
+                ilp.max_iterations, false, {}};
   int rc = glp_simplex(lp, &simplex);
   limits.hit = rc == GLP_EITLIM;
-  if (rc == 0 && glp_get_status(lp) == GLP_OPT && prune) {
-    const std::vector<int> stay = Survivors(p, meter, lp);
-    if (stay.size() < p.candidates.size()) {
+  if (rounds > 0 || !p.complete) {
+    if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
       glp_delete_prob(lp);
-      std::vector<size_t> kept;
-      std::vector<int> renumber(p.candidates.size(), -1);
-      for (int j : stay) {
-        renumber[j] = int(kept.size());
-        kept.push_back(p.candidates[j]);
-      }
-      std::vector<std::pair<int, int>> redundant;
-      for (const auto& [a, b] : p.redundant) {
-        if (renumber[a] >= 0 && renumber[b] >= 0) redundant.push_back({renumber[a], renumber[b]});
-      }
-      return Solve(MakeIlpModel(kept, concepts, std::move(redundant)), concepts, meter, ilp,
-                   false, ids);
+      return limits.hit ? Outcome::kLimit : Outcome::kFailed;
+    }
+    std::vector<int> incumbent;
+    const std::vector<int> stay = Survivors(p, meter, redundancy, lp, &incumbent);
+    if (!p.complete || stay.size() < p.candidates.size()) {
+      glp_delete_prob(lp);
+      std::vector<size_t> kept, known;
+      for (int j : stay) kept.push_back(p.candidates[j]);
+      for (int j : incumbent) known.push_back(p.candidates[j]);
+      std::sort(known.begin(), known.end());
+      IlpModel smaller = MakeIlpModel(kept, concepts, redundancy.RedundantPairs(kept), true);
+      if (smaller.Rows() > ilp.max_rows) return Outcome::kTooBig;
+      return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids);
+    }
+  }
+  if (!start.empty()) {
+    const int m = int(p.candidates.size());
+    limits.start.assign(1 + m + p.weight.size(), 0.0);
+    for (int j = 0; j < m; ++j) {
+      if (!std::binary_search(start.begin(), start.end(), p.candidates[j])) continue;
+      limits.start[1 + j] = 1;
+      for (int c : p.columns[j]) limits.start[1 + m + c] = 1;
     }
   }
   if (rc == 0 && glp_get_status(lp) == GLP_OPT) {
@@ -406,11 +427,14 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     }
     return out;
   }
+  // With reduction, the first model leaves the redundant pairs out: they
+  // are found among the candidates that stay.
   const IlpModel full =
-      MakeIlpModel(candidates, concepts, redundancy.RedundantPairs(candidates));
+      ilp.reduce ? MakeIlpModel(candidates, concepts, {}, false)
+                 : MakeIlpModel(candidates, concepts, redundancy.RedundantPairs(candidates), true);
   // Size the problem before solving it: on degenerate input (a tiny
   // vocabulary, every pair redundant) the constraint count explodes and each
-  // simplex iteration with it.
+  // simplex iteration with it. (Solve checks the reduced model too.)
   if (full.Rows() > ilp.max_rows) {
     out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
                               ilp.min_words);
@@ -418,7 +442,8 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     return out;
   }
   std::vector<size_t> ids;
-  const Outcome status = Solve(full, concepts, meter, ilp, ilp.reduce, &ids);
+  const Outcome status =
+      Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids);
   ReleaseGlpk();
   if (status == Outcome::kOptimal) {
     double used = 0;
@@ -435,8 +460,9 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   }
   out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
                             ilp.min_words);
-  out.fallback = status == Outcome::kLimit ? "the ILP reached its node or iteration limit"
-                                          : "the ILP solver failed";
+  out.fallback = status == Outcome::kTooBig  ? "the ILP would exceed its constraint limit"
+                 : status == Outcome::kLimit ? "the ILP reached its node or iteration limit"
+                                             : "the ILP solver failed";
   return out;
 }
 
