@@ -168,8 +168,17 @@ double Fill(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& 
   const size_t m = p.candidates.size();
   std::vector<bool> have(p.weight.size(), false), out(m, false);  // out: taken or redundant
   double used = 0, value = 0;
+  // Redundancy is asked only of a sentence about to be taken: a few
+  // questions per pick instead of one per candidate.
   auto fits = [&](int j) {
-    return !out[j] && used + meter.Cost(p.candidates[j]) <= meter.capacity();
+    if (out[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) return false;
+    for (int c : *chosen) {
+      if (redundancy.Redundant(p.candidates[j], p.candidates[c])) {
+        out[j] = true;
+        return false;
+      }
+    }
+    return true;
   };
   auto gain = [&](int j) {
     double g = p.own[j];
@@ -179,11 +188,9 @@ double Fill(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& 
   auto take = [&](int j) {
     value += gain(j);
     used += meter.Cost(p.candidates[j]);
+    out[j] = true;
     chosen->push_back(j);
     for (int c : p.columns[j]) have[c] = true;
-    for (size_t i = 0; i < m; ++i) {
-      out[i] = out[i] || i == size_t(j) || redundancy.Redundant(p.candidates[i], p.candidates[j]);
-    }
   };
   for (int j : first) {
     if (fits(j)) take(j);
@@ -192,7 +199,7 @@ double Fill(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& 
     int best = -1;
     double best_ratio = 0;
     for (int j = 0; j < int(m); ++j) {
-      if (!fits(j)) continue;
+      if (out[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) continue;
       const double ratio = gain(j) / std::max(1.0, meter.Cost(p.candidates[j]));
       if (ratio > best_ratio) {
         best_ratio = ratio;
@@ -200,7 +207,7 @@ double Fill(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& 
       }
     }
     if (best < 0) break;
-    take(best);
+    if (fits(best)) take(best);  // else it is now out; look again
   }
   return value;
 }

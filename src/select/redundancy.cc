@@ -33,13 +33,21 @@ RedundancyCheck::RedundancyCheck(const AnalyzedCluster& analyzed,
                                  const ClusterModel& model,
                                  const std::vector<bool>& keep,
                                  const RedundancyOptions& options)
-    : model_(model), options_(options), phrases_(analyzed.sentences.size()) {
-  for (size_t i = 0; i < analyzed.sentences.size(); ++i) {
-    if (keep[i]) {
-      phrases_[i] = PhraseHashes(analyzed.sentences[i], analyzed.vocab,
-                                 options.quote_ngram);
+    : analyzed_(analyzed),
+      model_(model),
+      options_(options),
+      keep_(keep),
+      phrases_(analyzed.sentences.size()),
+      ready_(analyzed.sentences.size(), false) {}
+
+const std::vector<uint64_t>& RedundancyCheck::Phrases(size_t i) const {
+  if (!ready_[i]) {
+    if (keep_[i]) {
+      phrases_[i] = PhraseHashes(analyzed_.sentences[i], analyzed_.vocab, options_.quote_ngram);
     }
+    ready_[i] = true;
   }
+  return phrases_[i];
 }
 
 bool RedundancyCheck::Redundant(size_t a, size_t b) const {
@@ -53,7 +61,7 @@ bool RedundancyCheck::Redundant(size_t a, size_t b) const {
       Containment(shorter, longer) >= options_.max_containment) {
     return true;
   }
-  return ShareAny(phrases_[a], phrases_[b]);
+  return ShareAny(Phrases(a), Phrases(b));
 }
 
 bool RedundancyCheck::RedundantWithAny(size_t candidate,
@@ -81,7 +89,7 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
     for (const TermWeight& e : model_.vectors[ids[a]].entries) {
       postings.push_back({e.term, uint32_t(a), e.weight});
     }
-    const std::vector<uint64_t>& p = phrases_[ids[a]];
+    const std::vector<uint64_t>& p = Phrases(ids[a]);
     for (size_t i = 0; i < p.size(); ++i) {
       if (i == 0 || p[i] != p[i - 1]) phrases.push_back({p[i], uint32_t(a)});
     }

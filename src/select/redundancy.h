@@ -30,7 +30,9 @@ struct RedundancyOptions {
 
 class RedundancyCheck {
  public:
-  // Precomputes each kept sentence's phrase hashes: linear in the input.
+  // Cheap: a sentence's phrase hashes are computed when first asked for, so
+  // a selector that asks about a few sentences pays for a few. Not for
+  // sharing between threads (one per summarize call).
   RedundancyCheck(const AnalyzedCluster& analyzed, const ClusterModel& model,
                   const std::vector<bool>& keep, const RedundancyOptions& options);
 
@@ -47,9 +49,14 @@ class RedundancyCheck {
   std::vector<std::pair<int, int>> RedundantPairs(const std::vector<size_t>& ids) const;
 
  private:
+  const std::vector<uint64_t>& Phrases(size_t i) const;
+
+  const AnalyzedCluster& analyzed_;
   const ClusterModel& model_;
   RedundancyOptions options_;
-  std::vector<std::vector<uint64_t>> phrases_;  // by sentence, sorted
+  std::vector<bool> keep_;  // a dropped sentence shares no phrase
+  mutable std::vector<std::vector<uint64_t>> phrases_;  // by sentence, sorted
+  mutable std::vector<bool> ready_;                     // phrases_[i] computed
 };
 
 }  // namespace precis
