@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <queue>
 
 #include "select/budget.h"
+#include "select/ilp_model.h"
 #include "select/redundancy.h"
 
 namespace precis {
@@ -61,62 +61,6 @@ void Callback(glp_tree* tree, void* info) {
   }
 }
 
-
-// The model handed to GLPK for a set of candidate sentences: an exact
-// reduction of Gillick & Favre's. A concept held by one candidate is folded
-// into that sentence's own value, and concepts held by the same candidates
-// share one column, so the optimal sentence sets do not change while the LP
-// shrinks by half or more.
-struct IlpModel {
-  std::vector<size_t> candidates;              // sentence ids, ascending
-  std::vector<double> own;                     // by candidate
-  std::vector<double> weight;                  // by concept column
-  std::vector<std::vector<int>> holders;       // by column: candidate positions
-  std::vector<std::vector<int>> columns;       // by candidate: its columns
-  std::vector<std::pair<int, int>> redundant;  // candidate positions
-  bool complete = false;                       // redundant holds every pair
-  bool integral = true;                        // every coefficient a whole number
-
-  size_t Rows() const { return 1 + weight.size() + redundant.size(); }
-};
-
-// `redundant`: the redundant pairs among `candidates`, as positions; with
-// `complete` false, it may leave some out (the LP is then a relaxation).
-IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
-                      std::vector<std::pair<int, int>> redundant, bool complete) {
-  IlpModel p;
-  p.candidates = candidates;
-  const int m = int(candidates.size());
-  std::vector<std::vector<int>> holders(concepts.weight.size());
-  for (int j = 0; j < m; ++j) {
-    for (uint32_t c : concepts.concepts[candidates[j]]) holders[c].push_back(j);
-  }
-  p.own.assign(m, 0.0);
-  p.columns.resize(m);
-  std::map<std::vector<int>, int> column_of;
-  for (int j = 0; j < m; ++j) {
-    for (uint32_t c : concepts.concepts[candidates[j]]) {
-      if (holders[c].front() != j) continue;  // once per concept, at its first holder
-      if (holders[c].size() == 1) {
-        p.own[j] += concepts.weight[c];
-        continue;
-      }
-      const auto [it, fresh] = column_of.try_emplace(holders[c], int(p.weight.size()));
-      if (fresh) {
-        p.weight.push_back(0);
-        p.holders.push_back(holders[c]);
-        for (int h : holders[c]) p.columns[h].push_back(it->second);
-      }
-      p.weight[it->second] += concepts.weight[c];
-    }
-  }
-  for (double w : p.own) p.integral = p.integral && w == std::floor(w);
-  for (double w : p.weight) p.integral = p.integral && w == std::floor(w);
-  p.redundant = std::move(redundant);
-  p.complete = complete;
-  return p;
-}
-
 glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
   const int m = int(p.candidates.size());
   const int k = int(p.weight.size());
@@ -160,58 +104,6 @@ glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
   return lp;
 }
 
-// A feasible selection (candidate positions) and its value: the candidates
-// of `first` in order, then the best gain per cost, each while it fits and is
-// not redundant with those taken.
-double Fill(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
-            const std::vector<int>& first, std::vector<int>* chosen) {
-  const size_t m = p.candidates.size();
-  std::vector<bool> have(p.weight.size(), false), out(m, false);  // out: taken or redundant
-  double used = 0, value = 0;
-  // Redundancy is asked only of a sentence about to be taken: a few
-  // questions per pick instead of one per candidate.
-  auto fits = [&](int j) {
-    if (out[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) return false;
-    for (int c : *chosen) {
-      if (redundancy.Redundant(p.candidates[j], p.candidates[c])) {
-        out[j] = true;
-        return false;
-      }
-    }
-    return true;
-  };
-  auto gain = [&](int j) {
-    double g = p.own[j];
-    for (int c : p.columns[j]) g += have[c] ? 0 : p.weight[c];
-    return g;
-  };
-  auto take = [&](int j) {
-    value += gain(j);
-    used += meter.Cost(p.candidates[j]);
-    out[j] = true;
-    chosen->push_back(j);
-    for (int c : p.columns[j]) have[c] = true;
-  };
-  for (int j : first) {
-    if (fits(j)) take(j);
-  }
-  for (;;) {
-    int best = -1;
-    double best_ratio = 0;
-    for (int j = 0; j < int(m); ++j) {
-      if (out[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) continue;
-      const double ratio = gain(j) / std::max(1.0, meter.Cost(p.candidates[j]));
-      if (ratio > best_ratio) {
-        best_ratio = ratio;
-        best = j;
-      }
-    }
-    if (best < 0) break;
-    if (fits(best)) take(best);  // else it is now out; look again
-  }
-  return value;
-}
-
 // Reduced-cost fixing at the root (as in any branch and bound, here done
 // once, up front, so the search runs on a far smaller model). For a
 // candidate at zero in the LP optimum with reduced cost d_j, every selection
@@ -233,8 +125,8 @@ std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter,
   });
   while (!by_lp.empty() && glp_get_col_prim(lp, 1 + by_lp.back()) < 1e-9) by_lp.pop_back();
   std::vector<int> greedy, guided;
-  const double by_ratio = Fill(p, meter, redundancy, {}, &greedy);
-  const double by_guide = Fill(p, meter, redundancy, by_lp, &guided);
+  const double by_ratio = IlpGreedy(p, meter, redundancy, {}, &greedy);
+  const double by_guide = IlpGreedy(p, meter, redundancy, by_lp, &guided);
   *incumbent = by_guide >= by_ratio ? guided : greedy;
   const double bar = std::max(by_ratio, by_guide) + (p.integral ? 1.0 : 0.0) - 1e-6;
   const double z = glp_get_obj_val(lp);

@@ -1,0 +1,93 @@
+#include "select/ilp_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace precis {
+
+IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
+                      std::vector<std::pair<int, int>> redundant, bool complete) {
+  IlpModel p;
+  p.candidates = candidates;
+  const int m = int(candidates.size());
+  std::vector<std::vector<int>> holders(concepts.weight.size());
+  for (int j = 0; j < m; ++j) {
+    for (uint32_t c : concepts.concepts[candidates[j]]) holders[c].push_back(j);
+  }
+  p.own.assign(m, 0.0);
+  p.columns.resize(m);
+  std::map<std::vector<int>, int> column_of;
+  for (int j = 0; j < m; ++j) {
+    for (uint32_t c : concepts.concepts[candidates[j]]) {
+      if (holders[c].front() != j) continue;  // once per concept, at its first holder
+      if (holders[c].size() == 1) {
+        p.own[j] += concepts.weight[c];
+        continue;
+      }
+      const auto [it, fresh] = column_of.try_emplace(holders[c], int(p.weight.size()));
+      if (fresh) {
+        p.weight.push_back(0);
+        p.holders.push_back(holders[c]);
+        for (int h : holders[c]) p.columns[h].push_back(it->second);
+      }
+      p.weight[it->second] += concepts.weight[c];
+    }
+  }
+  for (double w : p.own) p.integral = p.integral && w == std::floor(w);
+  for (double w : p.weight) p.integral = p.integral && w == std::floor(w);
+  p.redundant = std::move(redundant);
+  p.complete = complete;
+  return p;
+}
+
+double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
+            const std::vector<int>& first, std::vector<int>* chosen) {
+  const size_t m = p.candidates.size();
+  std::vector<bool> have(p.weight.size(), false), out(m, false);  // out: taken or redundant
+  double used = 0, value = 0;
+  // Redundancy is asked only of a sentence about to be taken: a few
+  // questions per pick instead of one per candidate.
+  auto fits = [&](int j) {
+    if (out[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) return false;
+    for (int c : *chosen) {
+      if (redundancy.Redundant(p.candidates[j], p.candidates[c])) {
+        out[j] = true;
+        return false;
+      }
+    }
+    return true;
+  };
+  auto gain = [&](int j) {
+    double g = p.own[j];
+    for (int c : p.columns[j]) g += have[c] ? 0 : p.weight[c];
+    return g;
+  };
+  auto take = [&](int j) {
+    value += gain(j);
+    used += meter.Cost(p.candidates[j]);
+    out[j] = true;
+    chosen->push_back(j);
+    for (int c : p.columns[j]) have[c] = true;
+  };
+  for (int j : first) {
+    if (fits(j)) take(j);
+  }
+  for (;;) {
+    int best = -1;
+    double best_ratio = 0;
+    for (int j = 0; j < int(m); ++j) {
+      if (out[j] || used + meter.Cost(p.candidates[j]) > meter.capacity()) continue;
+      const double ratio = gain(j) / std::max(1.0, meter.Cost(p.candidates[j]));
+      if (ratio > best_ratio) {
+        best_ratio = ratio;
+        best = j;
+      }
+    }
+    if (best < 0) break;
+    if (fits(best)) take(best);  // else it is now out; look again
+  }
+  return value;
+}
+
+}  // namespace precis

@@ -1,0 +1,47 @@
+// Not public: the concept-coverage ILP as handed to the solver (ilp.cc),
+// and a greedy selection over it. Use precis/summarizer.h.
+#ifndef PRECIS_SELECT_ILP_MODEL_H_
+#define PRECIS_SELECT_ILP_MODEL_H_
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "select/budget.h"
+#include "select/concepts.h"
+#include "select/redundancy.h"
+
+namespace precis {
+
+// The model handed to GLPK for a set of candidate sentences: an exact
+// reduction of Gillick & Favre's. A concept held by one candidate is folded
+// into that sentence's own value, and concepts held by the same candidates
+// share one column, so the optimal sentence sets do not change while the LP
+// shrinks by half or more.
+struct IlpModel {
+  std::vector<size_t> candidates;              // sentence ids, ascending
+  std::vector<double> own;                     // by candidate
+  std::vector<double> weight;                  // by concept column
+  std::vector<std::vector<int>> holders;       // by column: candidate positions
+  std::vector<std::vector<int>> columns;       // by candidate: its columns
+  std::vector<std::pair<int, int>> redundant;  // candidate positions
+  bool complete = false;                       // redundant holds every pair
+  bool integral = true;                        // every coefficient a whole number
+
+  size_t Rows() const { return 1 + weight.size() + redundant.size(); }
+};
+
+// `redundant`: the redundant pairs among `candidates`, as positions; with
+// `complete` false, it may leave some out (the LP is then a relaxation).
+IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
+                      std::vector<std::pair<int, int>> redundant, bool complete);
+
+// A feasible selection (candidate positions) and its value: the candidates
+// of `first` in order, then the best gain per cost, each while it fits and is
+// not redundant with those taken.
+double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
+            const std::vector<int>& first, std::vector<int>* chosen);
+
+}  // namespace precis
+
+#endif  // PRECIS_SELECT_ILP_MODEL_H_
