@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "e2e/run_cli.h"
 
@@ -77,6 +78,62 @@ TEST(Cli, WordBudgetWithTruncateIsExact) {
   }
   EXPECT_EQ(words, 37u);
   EXPECT_TRUE(truncated);
+}
+
+// Every algorithm `precis algorithms` lists, under every budget type, with
+// and without --truncate: exit 0, a non-empty summary within the budget, and
+// every sentence's text at its doc/begin/end.
+TEST(Cli, EveryAlgorithmUnderEveryBudget) {
+  const auto list = RunPrecis({"algorithms"});
+  ASSERT_EQ(list.exit_code, 0);
+  std::vector<std::string> names;
+  for (const std::string& line : Lines(list.out)) {
+    if (!line.empty()) names.push_back(line.substr(0, line.find(' ')));
+  }
+  ASSERT_GE(names.size(), 11u);
+  size_t input_words = 0;
+  for (const std::string& f : kExampleFiles) {
+    std::stringstream ss(ReadAll(f));
+    for (std::string w; ss >> w;) ++input_words;
+  }
+  struct Case {
+    std::vector<std::string> flags;
+    char unit;  // s(entences), w(ords), b(ytes)
+    size_t limit;
+  };
+  const std::vector<Case> cases = {
+      {{"--sentences", "3"}, 's', 3},
+      {{"--words", "60"}, 'w', 60},
+      {{"--words", "60", "--truncate"}, 'w', 60},
+      {{"--bytes", "400"}, 'b', 400},
+      {{"--bytes", "400", "--truncate"}, 'b', 400},
+      {{"--ratio", "0.1"}, 'w', (input_words + 9) / 10},
+  };
+  for (const std::string& algorithm : names) {
+    for (const Case& c : cases) {
+      std::vector<std::string> args = {"summarize", "--algorithm", algorithm, "--format", "json"};
+      args.insert(args.end(), c.flags.begin(), c.flags.end());
+      const auto r = RunPrecis(Args(args, kExampleFiles));
+      const std::string what = algorithm + " " + c.flags[0] + " " + c.flags[1] +
+                               (c.flags.size() > 2 ? " --truncate" : "");
+      ASSERT_EQ(r.exit_code, 0) << what << ": " << r.err;
+      const auto j = nlohmann::json::parse(r.out);
+      const auto& sentences = j.at("sentences");
+      EXPECT_FALSE(sentences.empty()) << what;
+      size_t words = 0, bytes = 0;
+      for (const auto& s : sentences) {
+        const std::string text = s.at("text");
+        std::stringstream ss(text);
+        for (std::string w; ss >> w;) ++words;
+        bytes += text.size() + (bytes ? 1 : 0);
+        const std::string doc = ReadAll(s.at("doc"));
+        const size_t b = s.at("begin"), e = s.at("end");
+        EXPECT_EQ(doc.substr(b, e - b), text) << what;
+      }
+      const size_t used = c.unit == 's' ? sentences.size() : c.unit == 'w' ? words : bytes;
+      EXPECT_LE(used, c.limit) << what;
+    }
+  }
 }
 
 TEST(Cli, StdinIsOneDocument) {
