@@ -1,6 +1,7 @@
 #include "select/concepts.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace precis {
 namespace {
@@ -72,8 +73,25 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
   };
   BigramIndex index;
   std::vector<Stat> stats;
-  std::vector<std::vector<uint32_t>> bigrams(sentences.size());  // by sentence, numbers
+  std::vector<std::vector<uint32_t>> numbers(sentences.size());  // by sentence
+  std::vector<bool> unigram;  // by number
   const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
+  // A unigram's key: no term id is UINT32_MAX, so it never meets a bigram's.
+  constexpr uint64_t kUnigram = uint64_t(UINT32_MAX) << 32;
+  auto use = [&](uint32_t i, uint64_t key, uint32_t unit) {
+    const uint32_t number = index.Number(key);
+    if (number == stats.size()) {
+      stats.emplace_back();
+      unigram.push_back((key >> 32) == UINT32_MAX);
+    }
+    numbers[i].push_back(number);
+    Stat& st = stats[number];
+    if (st.last_unit != unit) {
+      st.last_unit = unit;
+      ++st.count;
+    }
+    st.first_position = std::min(st.first_position, position[i]);
+  };
   for (uint32_t i = 0; i < sentences.size(); ++i) {
     if (!keep[i]) continue;
     const Sentence& s = sentences[i];
@@ -81,29 +99,30 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
     for (size_t k = 0; k + 1 < s.terms.size(); ++k) {
       const uint32_t a = s.terms[k], b = s.terms[k + 1];
       if (vocab.IsStop(a) && vocab.IsStop(b)) continue;
-      const uint32_t number = index.Number((uint64_t(a) << 32) | b);
-      if (number == stats.size()) stats.emplace_back();
-      bigrams[i].push_back(number);
-      Stat& st = stats[number];
-      if (st.last_unit != unit) {
-        st.last_unit = unit;
-        ++st.count;
+      use(i, (uint64_t(a) << 32) | b, unit);
+    }
+    if (options.unigram_weight > 0) {
+      for (uint32_t t : s.terms) {
+        if (!vocab.IsStop(t)) use(i, kUnigram | t, unit);
       }
-      st.first_position = std::min(st.first_position, position[i]);
     }
   }
   const uint32_t min_count =
       uint32_t(by_document ? options.min_documents : options.min_sentences);
+  const uint32_t unigram_min = std::max(
+      min_count, uint32_t(std::ceil(options.unigram_min_share *
+                                    double(by_document ? documents : sentences.size()))));
   ConceptModel model;
   model.concepts.resize(sentences.size());
   // Ids in order of first use, so the model does not depend on hashing.
   for (size_t i = 0; i < sentences.size(); ++i) {
-    for (uint32_t number : bigrams[i]) {
+    for (uint32_t number : numbers[i]) {
       Stat& st = stats[number];
-      if (st.count < min_count) continue;
+      if (st.count < (unigram[number] ? unigram_min : min_count)) continue;
       if (st.id == UINT32_MAX) {
         st.id = uint32_t(model.weight.size());
-        model.weight.push_back(double(st.count) *
+        const double scale = unigram[number] ? options.unigram_weight : 1.0;
+        model.weight.push_back(scale * double(st.count) *
                                (1 + options.position_boost / (1.0 + st.first_position)));
       }
       model.concepts[i].push_back(st.id);

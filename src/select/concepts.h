@@ -9,6 +9,7 @@
 // (3 for a 10-document DUC cluster). A summary's value is the total weight
 // of the distinct concepts it holds. With fewer than 3 documents,
 // sentences stand in for documents and min_sentences applies instead.
+// Optionally (unigram_weight), content words are concepts too.
 #ifndef PRECIS_SELECT_CONCEPTS_H_
 #define PRECIS_SELECT_CONCEPTS_H_
 
@@ -27,6 +28,16 @@ struct ConceptOptions {
   // 1 + position_boost / (1 + first position in a document). 0 = the
   // paper's pure document counts.
   double position_boost = 0;
+  // Distinct content words (stems) as concepts too, each weighing this times
+  // its document count under the same pruning: the objective then also
+  // covers the input's frequent words (what ROUGE-1 counts), and the many
+  // tied optima of the bigram-only model (Boudin, Mougard & Favre 2015,
+  // "Concept-based summarization using integer linear programming") mostly
+  // disappear. 0 = bigrams only, the paper's model.
+  double unigram_weight = 0;
+  // A content word counts only when this share of the documents uses it
+  // (and at least min_documents do).
+  double unigram_min_share = 0;
 };
 
 struct ConceptModel {

@@ -109,8 +109,8 @@ glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
 // candidate at zero in the LP optimum with reduced cost d_j, every selection
 // holding it is worth at most z_LP + d_j. A good selection, the better of
 // greedy by gain per cost and greedy in order of the LP's values, is worth
-// z_inc; a candidate whose bound is below z_inc (below z_inc + 1 when every
-// value is whole, since a better selection then gains at least 1) can be in
+// z_inc; a candidate whose bound is below z_inc + step (a better selection
+// gains at least the objective's grain, IlpModel::step) can be in
 // no better selection and leaves. The selection's own candidates stay, so
 // the smaller model is never worse. Returns the positions that stay; sets
 // *incumbent to the good selection's.
@@ -128,7 +128,7 @@ std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter,
   const double by_ratio = IlpGreedy(p, meter, redundancy, {}, &greedy);
   const double by_guide = IlpGreedy(p, meter, redundancy, by_lp, &guided);
   *incumbent = by_guide >= by_ratio ? guided : greedy;
-  const double bar = std::max(by_ratio, by_guide) + (p.integral ? 1.0 : 0.0) - 1e-6;
+  const double bar = std::max(by_ratio, by_guide) + p.step - 1e-6;
   const double z = glp_get_obj_val(lp);
   std::vector<bool> stay(m, false);
   for (int j : *incumbent) stay[j] = true;
@@ -305,13 +305,15 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   const BudgetMeter meter(cluster, analyzed, options.budget);
   const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
 
-  // Candidates: sentences with concepts that fit alone, best value first.
+  // Candidates: sentences with concepts that fit alone, best value per cost
+  // first (a knapsack's order: short sentences that fill the last words are
+  // valuable per word, not in total).
   std::vector<std::pair<double, size_t>> ranked;
   for (size_t i = 0; i < keep.size(); ++i) {
     if (!keep[i] || concepts.concepts[i].empty()) continue;
     if (analyzed.sentences[i].words < uint32_t(std::max(0, ilp.min_words))) continue;
     if (meter.Cost(i) > meter.capacity()) continue;
-    ranked.push_back({-ConceptValue(concepts, {i}), i});
+    ranked.push_back({-ConceptValue(concepts, {i}) / std::max(1.0, meter.Cost(i)), i});
   }
   std::sort(ranked.begin(), ranked.end());
   if (ranked.size() > ilp.max_sentences) ranked.resize(ilp.max_sentences);

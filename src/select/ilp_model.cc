@@ -34,8 +34,19 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
       p.weight[it->second] += concepts.weight[c];
     }
   }
-  for (double w : p.own) p.integral = p.integral && w == std::floor(w);
-  for (double w : p.weight) p.integral = p.integral && w == std::floor(w);
+  // The objective's grain: the largest 1/s (s = 1, 2, 4, 5, 10, 20, 50, 100)
+  // that divides every coefficient, up to rounding; 0 if none does.
+  p.step = 0;
+  for (double s : {1.0, 2.0, 4.0, 5.0, 10.0, 20.0, 50.0, 100.0}) {
+    bool whole = true;
+    for (const std::vector<double>* v : {&p.own, &p.weight}) {
+      for (double w : *v) whole = whole && std::abs(w * s - std::round(w * s)) < 1e-6;
+    }
+    if (whole) {
+      p.step = 1 / s;
+      break;
+    }
+  }
   p.redundant = std::move(redundant);
   p.complete = complete;
   return p;

@@ -26,7 +26,7 @@ struct IlpModel {
   std::vector<std::vector<int>> columns;       // by candidate: its columns
   std::vector<std::pair<int, int>> redundant;  // candidate positions
   bool complete = false;                       // redundant holds every pair
-  bool integral = true;                        // every coefficient a whole number
+  double step = 0;  // every selection's value is a multiple of it (0: unknown)
 
   size_t Rows() const { return 1 + weight.size() + redundant.size(); }
 };

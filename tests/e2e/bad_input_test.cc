@@ -226,8 +226,8 @@ std::vector<Case> Cases() {
           .Gives([](const json& j) { return Sentences(j, 1, 1); }).Within(60),
 
       // Found by fuzz_summarize: 262 one-line documents and a budget of 40% of
-      // their words made the ILP take 10 s; now it falls back within its
-      // work limit.
+      // their words made the ILP take 10 s. Its work limit then made it fall
+      // back to greedy; since reduced-cost fixing it solves it in 0.3 s.
       Input("262_short_docs_large_budget",
             [] {
               // fuzz_summarize's format: five option bytes, then documents
@@ -245,7 +245,7 @@ std::vector<Case> Cases() {
               return line + "]}\n";
             })
           .Jsonl().With(U::kRatio, 0.40625).Lang("eu").NoClean()
-          .Gives(WarnsThat("fell back")).Within(8),
+          .Gives(AtLeastOneSentence()).Within(8),
 
       // Scripts without spaces, right-to-left text.
       Input("chinese_no_spaces",
