@@ -1,7 +1,6 @@
 #include "select/concepts.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace precis {
 namespace {
@@ -109,16 +108,13 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
   }
   const uint32_t min_count =
       uint32_t(by_document ? options.min_documents : options.min_sentences);
-  const uint32_t unigram_min = std::max(
-      min_count, uint32_t(std::ceil(options.unigram_min_share *
-                                    double(by_document ? documents : sentences.size()))));
   ConceptModel model;
   model.concepts.resize(sentences.size());
   // Ids in order of first use, so the model does not depend on hashing.
   for (size_t i = 0; i < sentences.size(); ++i) {
     for (uint32_t number : numbers[i]) {
       Stat& st = stats[number];
-      if (st.count < (unigram[number] ? unigram_min : min_count)) continue;
+      if (st.count < min_count) continue;
       if (st.id == UINT32_MAX) {
         st.id = uint32_t(model.weight.size());
         const double scale = unigram[number] ? options.unigram_weight : 1.0;

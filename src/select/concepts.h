@@ -35,9 +35,6 @@ struct ConceptOptions {
   // "Concept-based summarization using integer linear programming") mostly
   // disappear. 0 = bigrams only, the paper's model.
   double unigram_weight = 0;
-  // A content word counts only when this share of the documents uses it
-  // (and at least min_documents do).
-  double unigram_min_share = 0;
 };
 
 struct ConceptModel {
