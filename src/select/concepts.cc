@@ -118,6 +118,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
       if (st.id == UINT32_MAX) {
         st.id = uint32_t(model.weight.size());
         const double scale = unigram[number] ? options.unigram_weight : 1.0;
+        model.word.push_back(unigram[number]);
         model.weight.push_back(scale * double(st.count) *
                                (1 + options.position_boost / (1.0 + st.first_position)));
       }

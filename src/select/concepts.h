@@ -39,6 +39,7 @@ struct ConceptOptions {
 
 struct ConceptModel {
   std::vector<double> weight;                  // by concept id
+  std::vector<bool> word;                      // by concept id: a content word
   std::vector<std::vector<uint32_t>> concepts; // by sentence: distinct ids, sorted
 };
 

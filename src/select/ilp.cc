@@ -114,7 +114,7 @@ glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
 // no better selection and leaves. The selection's own candidates stay, so
 // the smaller model is never worse. Returns the positions that stay; sets
 // *incumbent to the good selection's.
-std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter,
+std::vector<int> Survivors(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
                            const RedundancyCheck& redundancy, glp_prob* lp,
                            std::vector<int>* incumbent) {
   const int m = int(p.candidates.size());
@@ -125,8 +125,15 @@ std::vector<int> Survivors(const IlpModel& p, const BudgetMeter& meter,
   });
   while (!by_lp.empty() && glp_get_col_prim(lp, 1 + by_lp.back()) < 1e-9) by_lp.pop_back();
   std::vector<int> greedy, guided;
-  const double by_ratio = IlpGreedy(p, meter, redundancy, {}, &greedy);
-  const double by_guide = IlpGreedy(p, meter, redundancy, by_lp, &guided);
+  IlpGreedy(p, meter, redundancy, {}, &greedy);
+  IlpGreedy(p, meter, redundancy, by_lp, &guided);
+  auto value = [&](const std::vector<int>& sel) {
+    std::vector<size_t> ids;
+    for (int j : sel) ids.push_back(p.candidates[j]);
+    return ConceptValue(concepts, ids);
+  };
+  const double by_ratio = value(greedy);
+  const double by_guide = value(guided);
   *incumbent = by_guide >= by_ratio ? guided : greedy;
   const double bar = std::max(by_ratio, by_guide) + p.step - 1e-6;
   const double z = glp_get_obj_val(lp);
@@ -147,8 +154,8 @@ enum class Outcome { kOptimal, kLimit, kFailed, kTooBig };
 // Solves `p` under the deterministic limits. With `rounds` left, first
 // shrinks it by reduced-cost fixing and solves the smaller model instead,
 // which holds every redundant pair among the candidates that stay: two
-// rounds, the first on a model without the pairs (a relaxation, cheaper to
-// build and solve), the second on the smaller, tighter model. `start`, when
+// rounds, the first on a relaxation (no pairs, words counted per sentence:
+// see MakeIlpModel), the second on the smaller, exact model. `start`, when
 // not empty, is a selection (sentence ids) known to be feasible.
 Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
               const RedundancyCheck& redundancy, const IlpOptions& ilp, int rounds,
@@ -175,7 +182,7 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
       return limits.hit ? Outcome::kLimit : Outcome::kFailed;
     }
     std::vector<int> incumbent;
-    const std::vector<int> stay = Survivors(p, meter, redundancy, lp, &incumbent);
+    const std::vector<int> stay = Survivors(p, concepts, meter, redundancy, lp, &incumbent);
     if (!p.complete || stay.size() < p.candidates.size()) {
       glp_delete_prob(lp);
       std::vector<size_t> kept, known;

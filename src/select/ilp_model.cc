@@ -25,6 +25,10 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
         p.own[j] += concepts.weight[c];
         continue;
       }
+      if (!complete && concepts.word[c]) {  // see the header
+        for (int h : holders[c]) p.own[h] += concepts.weight[c];
+        continue;
+      }
       const auto [it, fresh] = column_of.try_emplace(holders[c], int(p.weight.size()));
       if (fresh) {
         p.weight.push_back(0);
@@ -34,13 +38,18 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
       p.weight[it->second] += concepts.weight[c];
     }
   }
-  // The objective's grain: the largest 1/s (s = 1, 2, 4, 5, 10, 20, 50, 100)
-  // that divides every coefficient, up to rounding; 0 if none does.
+  // The grain of a selection's value: the largest 1/s (s = 1, 2, 4, 5, 10,
+  // 20, 50, 100) that divides the weight of every concept the candidates
+  // hold, up to rounding; 0 if none does. (From the concepts, not the
+  // coefficients: a relaxation's sums may look coarser than the values are.)
   p.step = 0;
   for (double s : {1.0, 2.0, 4.0, 5.0, 10.0, 20.0, 50.0, 100.0}) {
     bool whole = true;
-    for (const std::vector<double>* v : {&p.own, &p.weight}) {
-      for (double w : *v) whole = whole && std::abs(w * s - std::round(w * s)) < 1e-6;
+    for (int j = 0; j < m && whole; ++j) {
+      for (uint32_t c : concepts.concepts[candidates[j]]) {
+        const double w = concepts.weight[c] * s;
+        whole = whole && std::abs(w - std::round(w)) < 1e-6;
+      }
     }
     if (whole) {
       p.step = 1 / s;

@@ -31,14 +31,19 @@ struct IlpModel {
   size_t Rows() const { return 1 + weight.size() + redundant.size(); }
 };
 
-// `redundant`: the redundant pairs among `candidates`, as positions; with
-// `complete` false, it may leave some out (the LP is then a relaxation).
+// `redundant`: the redundant pairs among `candidates`, as positions. With
+// `complete` false the model is a relaxation, cheaper to solve, whose LP
+// still bounds every selection: it may leave pairs out, and each holder of a
+// content-word concept gets the word's whole weight (the LP's columns for
+// words, held by many sentences each, cost more than the bigrams' in GLPK's
+// simplex). Its objective then overstates a selection: value one with
+// ConceptValue.
 IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
                       std::vector<std::pair<int, int>> redundant, bool complete);
 
-// A feasible selection (candidate positions) and its value: the candidates
-// of `first` in order, then the best gain per cost, each while it fits and is
-// not redundant with those taken.
+// A feasible selection (candidate positions) and its value under the model's
+// objective: the candidates of `first` in order, then the best gain per
+// cost, each while it fits and is not redundant with those taken.
 double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
             const std::vector<int>& first, std::vector<int>* chosen);
 
