@@ -64,6 +64,14 @@ void TopUp(const ScoreContext& ctx, const SelectOptions& options,
     ids.push_back(s.sentence);
     used += meter.Cost(s.sentence);
   }
+  // Most often the selector filled the budget: then there is nothing to add,
+  // and no need for the centroid scores.
+  bool any_fits = false;
+  for (size_t i = 0; i < ctx.keep.size() && !any_fits; ++i) {
+    any_fits = ctx.keep[i] && used + meter.Cost(i) <= meter.capacity() &&
+               std::find(ids.begin(), ids.end(), i) == ids.end();
+  }
+  if (!any_fits && (!options.truncate || meter.capacity() - used < 1)) return;
   const std::vector<double> prior = CentroidScores(ctx.analyzed, ctx.model, ctx.keep);
   std::vector<size_t> order;
   for (size_t i = 0; i < ctx.keep.size(); ++i) {
