@@ -127,13 +127,8 @@ std::vector<int> Survivors(const IlpModel& p, const ConceptModel& concepts, cons
   std::vector<int> greedy, guided;
   IlpGreedy(p, meter, redundancy, {}, &greedy);
   IlpGreedy(p, meter, redundancy, by_lp, &guided);
-  auto value = [&](const std::vector<int>& sel) {
-    std::vector<size_t> ids;
-    for (int j : sel) ids.push_back(p.candidates[j]);
-    return ConceptValue(concepts, ids);
-  };
-  const double by_ratio = value(greedy);
-  const double by_guide = value(guided);
+  const double by_ratio = IlpValue(p, concepts, greedy);
+  const double by_guide = IlpValue(p, concepts, guided);
   *incumbent = by_guide >= by_ratio ? guided : greedy;
   const double bar = std::max(by_ratio, by_guide) + p.step - 1e-6;
   const double z = glp_get_obj_val(lp);
@@ -189,7 +184,10 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
       for (int j : stay) kept.push_back(p.candidates[j]);
       for (int j : incumbent) known.push_back(p.candidates[j]);
       std::sort(known.begin(), known.end());
-      IlpModel smaller = MakeIlpModel(kept, concepts, redundancy.RedundantPairs(kept), true);
+      std::vector<double> bonus(concepts.concepts.size(), 0.0);
+      for (int j : stay) bonus[p.candidates[j]] = p.bonus[j];
+      IlpModel smaller =
+          MakeIlpModel(kept, concepts, bonus, redundancy.RedundantPairs(kept), true);
       if (smaller.Rows() > ilp.max_rows) return Outcome::kTooBig;
       return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids);
     }
@@ -335,11 +333,19 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     }
     return out;
   }
+  // Each document's lead (first kept sentence) may carry a bonus.
+  std::vector<double> bonus;
+  if (ilp.lead_bonus != 0) {
+    bonus.assign(keep.size(), 0.0);
+    const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
+    for (size_t i : candidates) bonus[i] = position[i] == 0 ? ilp.lead_bonus : 0.0;
+  }
   // With reduction, the first model leaves the redundant pairs out: they
   // are found among the candidates that stay.
   const IlpModel full =
-      ilp.reduce ? MakeIlpModel(candidates, concepts, {}, false)
-                 : MakeIlpModel(candidates, concepts, redundancy.RedundantPairs(candidates), true);
+      ilp.reduce ? MakeIlpModel(candidates, concepts, bonus, {}, false)
+                 : MakeIlpModel(candidates, concepts, bonus, redundancy.RedundantPairs(candidates),
+                                true);
   // Size the problem before solving it: on degenerate input (a tiny
   // vocabulary, every pair redundant) the constraint count explodes and each
   // simplex iteration with it. (Solve checks the reduced model too.)
@@ -359,7 +365,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
       out.chosen.push_back(meter.Whole(i));
       used += meter.Cost(i);
     }
-    out.objective = ConceptValue(concepts, ids);
+    out.objective = ConceptValue(concepts, ids);  // the bonus is not a concept
     if (options.truncate) {
       FillByTruncation(meter, redundancy, ByGain(concepts, keep, out.chosen), used,
                        &out.chosen);

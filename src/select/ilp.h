@@ -47,6 +47,12 @@ struct IlpOptions {
   // the candidates that could still beat a greedy selection. Exact; off only
   // to test that it changes no optimum.
   bool reduce = true;
+  // Added to the objective for each document's first kept sentence (its
+  // lead): among the near-tied optima of the concept objective (Boudin,
+  // Mougard & Favre 2015) it prefers leads, news' most informative
+  // sentences, trading at most this much concept value for one. 0 = off,
+  // the paper's model.
+  double lead_bonus = 0;
   // Sentences shorter than this many words do not enter the ILP: they pack
   // concepts cheaply but read as fragments.
   int min_words = 0;

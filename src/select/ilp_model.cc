@@ -7,6 +7,7 @@
 namespace precis {
 
 IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
+                      const std::vector<double>& bonus,
                       std::vector<std::pair<int, int>> redundant, bool complete) {
   IlpModel p;
   p.candidates = candidates;
@@ -15,7 +16,11 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
   for (int j = 0; j < m; ++j) {
     for (uint32_t c : concepts.concepts[candidates[j]]) holders[c].push_back(j);
   }
-  p.own.assign(m, 0.0);
+  p.bonus.assign(m, 0.0);
+  if (!bonus.empty()) {
+    for (int j = 0; j < m; ++j) p.bonus[j] = bonus[candidates[j]];
+  }
+  p.own = p.bonus;
   p.columns.resize(m);
   std::map<std::vector<int>, int> column_of;
   for (int j = 0; j < m; ++j) {
@@ -40,18 +45,17 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
   }
   // The grain of a selection's value: the largest 1/s (s = 1, 2, 4, 5, 10,
   // 20, 50, 100) that divides the weight of every concept the candidates
-  // hold, up to rounding; 0 if none does. (From the concepts, not the
+  // hold and of every bonus, up to rounding; 0 if none does. (From the concepts, not the
   // coefficients: a relaxation's sums may look coarser than the values are.)
   p.step = 0;
   for (double s : {1.0, 2.0, 4.0, 5.0, 10.0, 20.0, 50.0, 100.0}) {
-    bool whole = true;
-    for (int j = 0; j < m && whole; ++j) {
-      for (uint32_t c : concepts.concepts[candidates[j]]) {
-        const double w = concepts.weight[c] * s;
-        whole = whole && std::abs(w - std::round(w)) < 1e-6;
-      }
+    auto whole = [s](double w) { return std::abs(w * s - std::round(w * s)) < 1e-6; };
+    bool all = true;
+    for (int j = 0; j < m && all; ++j) {
+      all = whole(p.bonus[j]);
+      for (uint32_t c : concepts.concepts[candidates[j]]) all = all && whole(concepts.weight[c]);
     }
-    if (whole) {
+    if (all) {
       p.step = 1 / s;
       break;
     }
@@ -108,6 +112,16 @@ double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCh
     if (fits(best)) take(best);  // else it is now out; look again
   }
   return value;
+}
+
+double IlpValue(const IlpModel& p, const ConceptModel& concepts, const std::vector<int>& sel) {
+  std::vector<size_t> ids;
+  double value = 0;
+  for (int j : sel) {
+    ids.push_back(p.candidates[j]);
+    value += p.bonus[j];
+  }
+  return value + ConceptValue(concepts, ids);
 }
 
 }  // namespace precis

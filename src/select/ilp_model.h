@@ -21,6 +21,7 @@ namespace precis {
 struct IlpModel {
   std::vector<size_t> candidates;              // sentence ids, ascending
   std::vector<double> own;                     // by candidate
+  std::vector<double> bonus;                   // by candidate: its part of own beyond concepts
   std::vector<double> weight;                  // by concept column
   std::vector<std::vector<int>> holders;       // by column: candidate positions
   std::vector<std::vector<int>> columns;       // by candidate: its columns
@@ -38,8 +39,14 @@ struct IlpModel {
 // words, held by many sentences each, cost more than the bigrams' in GLPK's
 // simplex). Its objective then overstates a selection: value one with
 // ConceptValue.
+// `bonus`, by sentence id: a value of its own beyond its concepts (or empty).
 IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
+                      const std::vector<double>& bonus,
                       std::vector<std::pair<int, int>> redundant, bool complete);
+
+// A selection's exact value (candidate positions): its concepts' weight plus
+// its bonuses, whatever relaxation `p` is.
+double IlpValue(const IlpModel& p, const ConceptModel& concepts, const std::vector<int>& sel);
 
 // A feasible selection (candidate positions) and its value under the model's
 // objective: the candidates of `first` in order, then the best gain per

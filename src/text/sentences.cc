@@ -1,11 +1,14 @@
 #include "text/sentences.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 
 namespace precis {
 namespace {
 
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool IsSpace(char c) { return IsLineSpace(c) || c == '\n'; }
 
 // True when only spaces separate [begin, end) from a line break (or the
 // text's edge) on both sides.
@@ -44,6 +47,56 @@ bool EndsPunctuated(std::string_view s) {
   return false;
 }
 
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// The end of a news dateline opening a document ("WASHINGTON (AP) --",
+// "BEIJING, August 22 (Xinhua) --", "HOUSTON _", "London, England —",
+// "(CNN) --"), its separator and the spaces after it; `begin` when there is
+// none. A dateline is at most 8 words, each capitalized, a number or an
+// agency in brackets, led by an all-capitals word, a bracketed agency or a
+// comma-separated place, and ends at "--", an em or en dash, or a spaced
+// "_" or "-". No summary wants it: it costs words and its bigrams ("beijing
+// xinhua") are shared by every wire story of the cluster.
+size_t SkipDateline(std::string_view text, size_t begin, size_t end) {
+  const size_t window = std::min(end, begin + 90);
+  size_t sep = std::string_view::npos, sep_len = 0;
+  for (size_t i = begin + 1; i < window && sep == std::string_view::npos; ++i) {
+    const std::string_view rest = text.substr(i, window - i);
+    if (rest.starts_with("--")) {
+      sep = i, sep_len = 2;
+    } else if (rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93")) {
+      sep = i, sep_len = 3;
+    } else if (rest.starts_with(" _ ") || rest.starts_with(" - ")) {
+      sep = i + 1, sep_len = 1;
+    }
+  }
+  if (sep == std::string_view::npos) return begin;
+  size_t words = 0;
+  bool caps = false, agency = false, comma = false;
+  for (size_t i = begin; i < sep;) {
+    while (i < sep && IsSpace(text[i])) ++i;
+    if (i == sep) break;
+    size_t j = i;
+    while (j < sep && !IsSpace(text[j])) ++j;
+    const std::string_view w = text.substr(i, j - i);
+    if (!(IsAsciiUpper(w[0]) || (w[0] >= '0' && w[0] <= '9') || w[0] == '(')) return begin;
+    agency |= w[0] == '(' && w.back() == ')';
+    comma |= w.find(',') != std::string_view::npos;
+    if (words++ == 0) {
+      size_t upper = 0, lower = 0;
+      for (char c : w) upper += IsAsciiUpper(c), lower += IsAsciiLower(c);
+      caps = upper >= 2 && lower == 0;
+    }
+    i = j;
+  }
+  if (words == 0 || words > 8 || !(caps || agency || comma)) return begin;
+  size_t after = sep + sep_len;
+  while (after < end && IsSpace(text[after])) ++after;
+  return after < end ? after : begin;
+}
+
 }  // namespace
 
 uint32_t Vocabulary::Intern(std::string_view stem, bool stop) {
@@ -67,9 +120,10 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
   for (uint32_t d = 0; d < cluster.docs.size(); ++d) {
     const std::string& text = cluster.docs[d].text;
     uint32_t position = 0;
-    for (const Span& span : SegmentSentences(text, segment_options)) {
+    for (Span span : SegmentSentences(text, segment_options)) {
       Sentence s;
       s.doc = d;
+      if (position == 0) span.begin = SkipDateline(text, span.begin, span.end);
       s.position = position++;
       s.span = span;
       const std::string_view bytes(text.data() + span.begin, span.size());

@@ -40,18 +40,18 @@ const std::vector<SetSpec> kSets = {
 
 // Measured values minus about 0.3 and 0.2.
 const Floor kFloors[] = {
-    {"duc2003-t3", "precis", 37.0, 9.0},
+    {"duc2003-t3", "precis", 37.25, 9.0},
     {"duc2003-t3", "ilp", 37.0, 9.0},
-    {"duc2003-t3", "coverage", 35.6, 8.6},
-    {"duc2003-t3", "centroid", 34.5, 7.2},
-    {"duc2003-t3", "lexrank-threshold", 36.0, 7.3},
-    {"duc2003-t3", "mmr", 34.75, 7.5},
-    {"duc2003-t3", "klsum", 36.7, 7.25},
-    {"multinews-val", "precis", 45.55, 15.15},
-    {"multinews-val", "ilp", 45.55, 15.1},
-    {"multinews-val", "coverage", 45.1, 15.1},
-    {"multinews-val", "centroid", 45.1, 14.9},
-    {"multinews-val", "mmr", 45.35, 14.85},
+    {"duc2003-t3", "coverage", 36.2, 8.9},
+    {"duc2003-t3", "centroid", 36.35, 7.8},
+    {"duc2003-t3", "lexrank-threshold", 36.05, 6.95},
+    {"duc2003-t3", "mmr", 36.7, 7.75},
+    {"duc2003-t3", "klsum", 37.0, 7.1},
+    {"multinews-val", "precis", 45.85, 15.25},
+    {"multinews-val", "ilp", 45.5, 15.1},
+    {"multinews-val", "coverage", 45.15, 15.15},
+    {"multinews-val", "centroid", 45.0, 14.9},
+    {"multinews-val", "mmr", 45.3, 14.8},
 };
 
 std::string Flatten(const std::string& s) {

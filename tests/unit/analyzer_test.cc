@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/sentences.h"
+
 namespace precis {
 namespace {
 
@@ -76,6 +78,42 @@ TEST(Stemmer, EveryShippedLanguage) {
   EXPECT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(bad.status().message().find("en"), std::string::npos);
+}
+
+// A wire dateline opening a document is not part of its first sentence; a
+// dash inside ordinary prose is.
+std::string FirstSentence(const std::string& text) {
+  Cluster cluster;
+  cluster.docs.push_back({"d", "", "", text});
+  auto stemmer = Stemmer::Create("en");
+  const AnalyzedCluster a =
+      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  const Span s = a.sentences.at(0).span;
+  return text.substr(s.begin, s.end - s.begin);
+}
+
+TEST(AnalyzeCluster, DropsAWireDatelineFromTheFirstSentence) {
+  EXPECT_EQ(FirstSentence("WASHINGTON (AP) -- The Senate voted on Tuesday. More."),
+            "The Senate voted on Tuesday.");
+  EXPECT_EQ(FirstSentence("BEIJING, August 22 (Xinhua) -- Flooding eased. More."),
+            "Flooding eased.");
+  EXPECT_EQ(FirstSentence("HOUSTON _ The storm moved east. More."), "The storm moved east.");
+  EXPECT_EQ(FirstSentence("(CNN) \xe2\x80\x94 Markets fell. More."), "Markets fell.");
+  // Not datelines: prose with a dash, a lower-case word, a long run.
+  EXPECT_EQ(FirstSentence("The ferry -- late again -- docked. More."),
+            "The ferry -- late again -- docked.");
+  EXPECT_EQ(FirstSentence("Officials said -- quietly -- no. More."),
+            "Officials said -- quietly -- no.");
+  EXPECT_EQ(FirstSentence("One Two Three Four Five Six Seven Eight Nine -- x. More."),
+            "One Two Three Four Five Six Seven Eight Nine -- x.");
+  // Only the first sentence of a document.
+  Cluster cluster;
+  cluster.docs.push_back({"d", "", "", "It rained. PARIS -- Second."});
+  auto stemmer = Stemmer::Create("en");
+  const AnalyzedCluster a =
+      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  ASSERT_EQ(a.sentences.size(), 2u);
+  EXPECT_EQ(a.sentences[1].span.begin, 11u);
 }
 
 }  // namespace
