@@ -13,7 +13,7 @@ void OrderForReading(const Cluster& cluster, const AnalyzedCluster& analyzed,
   auto key = [&](const Selected& s) {
     const Sentence& sentence = analyzed.sentences[s.sentence];
     const std::string& date = dated ? cluster.docs[sentence.doc].date : kUndated;
-    return std::tie(date, sentence.doc, sentence.span.begin);
+    return std::tie(s.truncated, date, sentence.doc, sentence.span.begin);
   };
   std::stable_sort(selected->begin(), selected->end(),
                    [&](const Selected& a, const Selected& b) { return key(a) < key(b); });

@@ -10,7 +10,8 @@ namespace precis {
 
 // Reading order: by document date when every document has one (oldest
 // first, so the story unfolds as reported), then by document, then by
-// position in the document.
+// position in the document. A sentence cut by --truncate comes last: it is
+// where the budget ran out, and mid-summary it would read as a mistake.
 void OrderForReading(const Cluster& cluster, const AnalyzedCluster& analyzed,
                      std::vector<Selected>* selected);
 
