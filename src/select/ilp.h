@@ -9,14 +9,16 @@
 //               c_i <= sum_j s_j    over the sentences j holding i
 //               s_a + s_b <= 1      for each redundant pair (select/redundancy.h)
 // solved with GLPK's branch and cut. The model handed to GLPK is an exact
-// reduction of this one: the s_j <= c_i rows go (an optimum sets c_i anyway),
-// a concept with a single candidate holder joins that sentence's objective
-// coefficient, and concepts with the same holders share one column. The solver stops at a deterministic
-// limit (branch-and-bound nodes, scaled down for big problems, and simplex
-// iterations, never wall time), so
-// the output stays byte-identical on any machine; past it, past a bound on
-// the number of constraints, or on any solver failure, the selection falls
-// back to SelectConceptGreedy and says so.
+// reduction of this one (select/ilp_model.h): the s_j <= c_i rows go (an
+// optimum sets c_i anyway), a concept with a single candidate holder joins
+// that sentence's objective coefficient, and concepts with the same holders
+// share one column. Before branch and bound, reduced-cost fixing keeps only
+// the candidates that could beat a greedy selection (ilp.cc, Survivors).
+// The solver stops at a deterministic limit (branch-and-bound nodes, scaled
+// down for big problems, and simplex iterations, never wall time), so the
+// output stays byte-identical on any machine; past it, past a bound on the
+// number of constraints, or on any solver failure, the selection falls back
+// to SelectConceptGreedy and says so.
 // Only the max_sentences sentences of highest concept value per unit of cost
 // enter the ILP (on the dev sets, 150 of them lose no optimum against 250
 // ranked by value alone).
