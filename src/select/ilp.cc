@@ -114,9 +114,9 @@ glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
 // no better selection and leaves. The selection's own candidates stay, so
 // the smaller model is never worse. Returns the positions that stay; sets
 // *incumbent to the good selection's.
-std::vector<int> Survivors(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
-                           const RedundancyCheck& redundancy, glp_prob* lp,
-                           std::vector<int>* incumbent) {
+std::vector<int> Survivors(const IlpModel& p, const ConceptModel& concepts,
+                           const BudgetMeter& meter, const RedundancyCheck& redundancy,
+                           glp_prob* lp, std::vector<int>* incumbent) {
   const int m = int(p.candidates.size());
   std::vector<int> by_lp(m);
   for (int j = 0; j < m; ++j) by_lp[j] = j;
@@ -181,13 +181,15 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
     if (!p.complete || stay.size() < p.candidates.size()) {
       glp_delete_prob(lp);
       std::vector<size_t> kept, known;
-      for (int j : stay) kept.push_back(p.candidates[j]);
+      std::vector<double> bonus;
+      for (int j : stay) {
+        kept.push_back(p.candidates[j]);
+        bonus.push_back(p.bonus[j]);
+      }
       for (int j : incumbent) known.push_back(p.candidates[j]);
       std::sort(known.begin(), known.end());
-      std::vector<double> bonus(concepts.concepts.size(), 0.0);
-      for (int j : stay) bonus[p.candidates[j]] = p.bonus[j];
-      IlpModel smaller =
-          MakeIlpModel(kept, concepts, bonus, redundancy.RedundantPairs(kept), true);
+      IlpModel smaller = MakeIlpModel(kept, concepts, std::move(bonus),
+                                      redundancy.RedundantPairs(kept), true);
       if (smaller.Rows() > ilp.max_rows) return Outcome::kTooBig;
       return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids);
     }
@@ -336,9 +338,8 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   // Each document's lead (first kept sentence) may carry a bonus.
   std::vector<double> bonus;
   if (ilp.lead_bonus != 0) {
-    bonus.assign(keep.size(), 0.0);
     const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
-    for (size_t i : candidates) bonus[i] = position[i] == 0 ? ilp.lead_bonus : 0.0;
+    for (size_t i : candidates) bonus.push_back(position[i] == 0 ? ilp.lead_bonus : 0.0);
   }
   // With reduction, the first model leaves the redundant pairs out: they
   // are found among the candidates that stay.

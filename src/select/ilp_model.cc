@@ -7,8 +7,8 @@
 namespace precis {
 
 IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
-                      const std::vector<double>& bonus,
-                      std::vector<std::pair<int, int>> redundant, bool complete) {
+                      std::vector<double> bonus, std::vector<std::pair<int, int>> redundant,
+                      bool complete) {
   IlpModel p;
   p.candidates = candidates;
   const int m = int(candidates.size());
@@ -16,10 +16,7 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
   for (int j = 0; j < m; ++j) {
     for (uint32_t c : concepts.concepts[candidates[j]]) holders[c].push_back(j);
   }
-  p.bonus.assign(m, 0.0);
-  if (!bonus.empty()) {
-    for (int j = 0; j < m; ++j) p.bonus[j] = bonus[candidates[j]];
-  }
+  p.bonus = bonus.empty() ? std::vector<double>(m, 0.0) : std::move(bonus);
   p.own = p.bonus;
   p.columns.resize(m);
   std::map<std::vector<int>, int> column_of;
@@ -45,8 +42,9 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
   }
   // The grain of a selection's value: the largest 1/s (s = 1, 2, 4, 5, 10,
   // 20, 50, 100) that divides the weight of every concept the candidates
-  // hold and of every bonus, up to rounding; 0 if none does. (From the concepts, not the
-  // coefficients: a relaxation's sums may look coarser than the values are.)
+  // hold and every bonus, up to rounding; 0 if none does. (From the
+  // concepts, not the coefficients: a relaxation's sums may look coarser
+  // than the values are.)
   p.step = 0;
   for (double s : {1.0, 2.0, 4.0, 5.0, 10.0, 20.0, 50.0, 100.0}) {
     auto whole = [s](double w) { return std::abs(w * s - std::round(w * s)) < 1e-6; };
@@ -65,11 +63,11 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
   return p;
 }
 
-double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
-            const std::vector<int>& first, std::vector<int>* chosen) {
+void IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
+               const std::vector<int>& first, std::vector<int>* chosen) {
   const size_t m = p.candidates.size();
   std::vector<bool> have(p.weight.size(), false), out(m, false);  // out: taken or redundant
-  double used = 0, value = 0;
+  double used = 0;
   // Redundancy is asked only of a sentence about to be taken: a few
   // questions per pick instead of one per candidate.
   auto fits = [&](int j) {
@@ -88,7 +86,6 @@ double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCh
     return g;
   };
   auto take = [&](int j) {
-    value += gain(j);
     used += meter.Cost(p.candidates[j]);
     out[j] = true;
     chosen->push_back(j);
@@ -111,7 +108,6 @@ double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCh
     if (best < 0) break;
     if (fits(best)) take(best);  // else it is now out; look again
   }
-  return value;
 }
 
 double IlpValue(const IlpModel& p, const ConceptModel& concepts, const std::vector<int>& sel) {

@@ -21,7 +21,7 @@ namespace precis {
 struct IlpModel {
   std::vector<size_t> candidates;              // sentence ids, ascending
   std::vector<double> own;                     // by candidate
-  std::vector<double> bonus;                   // by candidate: its part of own beyond concepts
+  std::vector<double> bonus;                   // by candidate: own beyond its concepts
   std::vector<double> weight;                  // by concept column
   std::vector<std::vector<int>> holders;       // by column: candidate positions
   std::vector<std::vector<int>> columns;       // by candidate: its columns
@@ -32,27 +32,27 @@ struct IlpModel {
   size_t Rows() const { return 1 + weight.size() + redundant.size(); }
 };
 
-// `redundant`: the redundant pairs among `candidates`, as positions. With
-// `complete` false the model is a relaxation, cheaper to solve, whose LP
-// still bounds every selection: it may leave pairs out, and each holder of a
-// content-word concept gets the word's whole weight (the LP's columns for
-// words, held by many sentences each, cost more than the bigrams' in GLPK's
-// simplex). Its objective then overstates a selection: value one with
-// ConceptValue.
-// `bonus`, by sentence id: a value of its own beyond its concepts (or empty).
+// `bonus`, by candidate: a value of its own beyond its concepts (or empty
+// for none). `redundant`: the redundant pairs among `candidates`, as
+// positions. With `complete` false the model is a relaxation, cheaper to
+// solve, whose LP still bounds every selection: it may leave pairs out, and
+// each holder of a content-word concept gets the word's whole weight (the
+// LP's columns for words, held by many sentences each, cost more than the
+// bigrams' in GLPK's simplex). Its objective then overstates a selection:
+// value one with IlpValue.
 IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
-                      const std::vector<double>& bonus,
-                      std::vector<std::pair<int, int>> redundant, bool complete);
+                      std::vector<double> bonus, std::vector<std::pair<int, int>> redundant,
+                      bool complete);
 
 // A selection's exact value (candidate positions): its concepts' weight plus
 // its bonuses, whatever relaxation `p` is.
 double IlpValue(const IlpModel& p, const ConceptModel& concepts, const std::vector<int>& sel);
 
-// A feasible selection (candidate positions) and its value under the model's
-// objective: the candidates of `first` in order, then the best gain per
-// cost, each while it fits and is not redundant with those taken.
-double IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
-            const std::vector<int>& first, std::vector<int>* chosen);
+// A feasible selection (candidate positions): the candidates of `first` in
+// order, then the best gain per cost under the model's objective, each while
+// it fits and is not redundant with those taken.
+void IlpGreedy(const IlpModel& p, const BudgetMeter& meter, const RedundancyCheck& redundancy,
+               const std::vector<int>& first, std::vector<int>* chosen);
 
 }  // namespace precis
 

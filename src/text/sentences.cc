@@ -47,7 +47,6 @@ bool EndsPunctuated(std::string_view s) {
   return false;
 }
 
-
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
