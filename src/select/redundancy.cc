@@ -5,16 +5,15 @@
 namespace precis {
 namespace {
 
-// Share of a's terms that b also has (both sorted).
-double Containment(const SparseVector& a, const SparseVector& b) {
-  if (a.entries.empty()) return 0;
+// Terms a and b share (both sorted).
+size_t CommonTerms(const SparseVector& a, const SparseVector& b) {
   size_t i = 0, j = 0, common = 0;
   while (i < a.entries.size() && j < b.entries.size()) {
     if (a.entries[i].term < b.entries[j].term) ++i;
     else if (b.entries[j].term < a.entries[i].term) ++j;
     else { ++common; ++i; ++j; }
   }
-  return double(common) / double(a.entries.size());
+  return common;
 }
 
 bool ShareAny(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
@@ -50,15 +49,20 @@ const std::vector<uint64_t>& RedundancyCheck::Phrases(size_t i) const {
   return phrases_[i];
 }
 
+bool RedundancyCheck::Similar(double cosine) const {
+  return cosine > options_.max_similarity;
+}
+
+bool RedundancyCheck::Contained(size_t common, size_t shorter) const {
+  return shorter >= 4 && double(common) / double(shorter) >= options_.max_containment;
+}
+
 bool RedundancyCheck::Redundant(size_t a, size_t b) const {
   if (a == b) return false;
   const SparseVector& va = model_.vectors[a];
   const SparseVector& vb = model_.vectors[b];
-  const SparseVector& shorter = va.entries.size() <= vb.entries.size() ? va : vb;
-  const SparseVector& longer = &shorter == &va ? vb : va;
-  if (Cosine(va, vb) > options_.max_similarity) return true;
-  if (shorter.entries.size() >= 4 &&
-      Containment(shorter, longer) >= options_.max_containment) {
+  if (Similar(Cosine(va, vb))) return true;
+  if (Contained(CommonTerms(va, vb), std::min(va.entries.size(), vb.entries.size()))) {
     return true;
   }
   return ShareAny(Phrases(a), Phrases(b));
@@ -132,12 +136,14 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
       if (ids[a] == ids[b]) continue;
       const SparseVector& vb = model_.vectors[ids[b]];
       const size_t cell = a * m + b;
-      const size_t shorter = std::min(va.entries.size(), vb.entries.size());
-      const bool similar = va.norm != 0 && vb.norm != 0 &&
-                           dot[cell] / (va.norm * vb.norm) > options_.max_similarity;
-      const bool contained =
-          shorter >= 4 && double(common[cell]) / double(shorter) >= options_.max_containment;
-      if (similar || contained || quote[cell]) out.push_back({int(a), int(b)});
+      // Cosine's value, from the same products in the same order.
+      const double cosine =
+          va.norm == 0 || vb.norm == 0 ? 0 : dot[cell] / (va.norm * vb.norm);
+      if (Similar(cosine) ||
+          Contained(common[cell], std::min(va.entries.size(), vb.entries.size())) ||
+          quote[cell]) {
+        out.push_back({int(a), int(b)});
+      }
     }
   }
   return out;

@@ -49,6 +49,10 @@ class RedundancyCheck {
   std::vector<std::pair<int, int>> RedundantPairs(const std::vector<size_t>& ids) const;
 
  private:
+  // The first two rules, for Redundant and RedundantPairs alike: a tf-idf
+  // cosine; `common` terms of the shorter sentence's `shorter`.
+  bool Similar(double cosine) const;
+  bool Contained(size_t common, size_t shorter) const;
   const std::vector<uint64_t>& Phrases(size_t i) const;
 
   const AnalyzedCluster& analyzed_;
