@@ -86,6 +86,19 @@ inline std::vector<std::string> Lines(const std::string& s) {
   return lines;
 }
 
+// The names `precis algorithms` lists, in its order; a failing run is a test
+// failure (and gives no names).
+inline std::vector<std::string> AlgorithmNames() {
+  const CliResult list = RunPrecis({"algorithms"});
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  std::vector<std::string> names;
+  if (list.exit_code != 0) return names;
+  for (const std::string& line : Lines(list.out)) {
+    if (!line.empty()) names.push_back(line.substr(0, line.find(' ')));
+  }
+  return names;
+}
+
 }  // namespace precis::testing
 
 #endif  // PRECIS_TESTS_E2E_RUN_CLI_H_

@@ -127,12 +127,7 @@ std::set<std::string> WordSet(const std::string& text) {
 // Even with cleaning off, no algorithm may put two copies of one quote or
 // two near-copies in one summary: the redundancy rule binds every selector.
 TEST_F(SeedTest, NoAlgorithmSelectsNearDuplicatesEvenWithoutCleaning) {
-  const auto list = RunPrecis({"algorithms"});
-  ASSERT_EQ(list.exit_code, 0);
-  std::vector<std::string> names;
-  for (const std::string& line : Lines(list.out)) {
-    if (!line.empty()) names.push_back(line.substr(0, line.find(' ')));
-  }
+  const std::vector<std::string> names = AlgorithmNames();
   ASSERT_GE(names.size(), 11u);
   for (const std::string& algorithm : names) {
     const auto r = RunPrecis({"summarize", "--algorithm", algorithm, "--no-clean",
