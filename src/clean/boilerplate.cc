@@ -3,7 +3,10 @@
 // sentence punctuation) AND carry a sign of what furniture it is: a copyright
 // mark, a byline, credit or "Read more" pattern, a date-only line, item
 // separators, or a cue word on a short unpunctuated line; or be a short
-// unpunctuated line repeated across documents.
+// unpunctuated line repeated across documents. A whole line inside one pair
+// of parentheses is an aside to the reader whatever its length: a wire
+// editor's note ("Story can end here"), a syndication or contact line, a
+// credit ("Reporting by ...; Editing by ...").
 #include <algorithm>
 #include <array>
 #include <unordered_map>
@@ -118,6 +121,33 @@ Features Measure(std::string_view text) {
   return f;
 }
 
+// The line(s) holding [begin, end) form one parenthesized aside: they open
+// with '(' and that parenthesis closes at their last character. Asides are
+// short: a line past kMaxAside bytes is not one, which also bounds the
+// scan on a document that is one long line.
+constexpr size_t kMaxAside = 600;
+
+bool InAside(std::string_view text, size_t begin, size_t end) {
+  size_t from = begin, to = end;
+  while (from > 0 && text[from - 1] != '\n') {
+    if (begin - --from > kMaxAside) return false;
+  }
+  while (to < text.size() && text[to] != '\n') {
+    if (++to - end > kMaxAside) return false;
+  }
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (from < to && space(text[from])) ++from;
+  while (to > from && space(text[to - 1])) --to;
+  const std::string_view line = text.substr(from, to - from);
+  if (line.size() < 2 || line.front() != '(' || line.back() != ')') return false;
+  int depth = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    depth += line[i] == '(' ? 1 : line[i] == ')' ? -1 : 0;
+    if (depth == 0) return i + 1 == line.size();
+  }
+  return false;
+}
+
 }  // namespace
 
 void DropBoilerplate(CleanState& state) {
@@ -135,6 +165,10 @@ void DropBoilerplate(CleanState& state) {
     if (!state.kept(i)) continue;
     const Sentence& s = state.sentence(i);
     const bool short_line = s.words <= 15;
+    if (InAside(state.cluster().docs[s.doc].text, s.span.begin, s.span.end)) {
+      state.Drop(i, DropReason::kBoilerplate);
+      continue;
+    }
     // Every rule below needs a short or unpunctuated line: long prose skips
     // the feature pass (most of the text, so most of the cost).
     if (s.words > 40 || (s.punctuated && !short_line)) continue;

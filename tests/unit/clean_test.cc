@@ -247,6 +247,28 @@ TEST(Clean, ProseAboutSocialMediaIsNotBoilerplate) {
   }
 }
 
+TEST(Clean, ParenthesizedLinesAreAsides) {
+  Fixture f({"The harbour ferry will run every ten minutes from June, the operator said.\n\n"
+             "(The Daily Courier in Lakeside is part of the Example Regional Newspaper "
+             "Group, which owns eleven papers.)\n\n"
+             "(Story can end here. Optional material follows.)\n\n"
+             "  (Reporting by Jane Roe; Editing by John Doe)  \n\n"
+             "(a) The first change is a later last ferry on Saturdays.\n\n"
+             "The operator (a city company) expects more riders (about 2,000 a day).\n\n"
+             "(The new timetable adds two boats) and a night service.\n"});
+  for (const char* aside : {"(The Daily Courier", "(Story can end here.",
+                            "Optional material follows.)", "(Reporting by Jane Roe"}) {
+    const DroppedSpan* d = f.Find(aside);
+    ASSERT_NE(d, nullptr) << aside << " was kept";
+    EXPECT_EQ(DropReasonName(d->reason), "boilerplate") << aside;
+  }
+  // A parenthesis that closes before the line ends does not make an aside.
+  for (const char* prose : {"The harbour ferry", "(a) The first change", "The operator (a city",
+                            "(The new timetable"}) {
+    EXPECT_EQ(f.Find(prose), nullptr) << prose;
+  }
+}
+
 TEST(Clean, AddedAttributionIsANearDuplicate) {
   Fixture f({"The bridge will reopen to cars and trucks on Friday after six weeks of "
              "repairs to its deck.",
