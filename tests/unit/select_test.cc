@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "model/model.h"
+#include "select/concepts.h"
+#include "select/mmr.h"
 
 namespace precis {
 namespace {
@@ -106,6 +108,81 @@ TEST(Select, RatioResolvesAgainstInputWords) {
   c.docs.push_back({"a", "", "", std::string(kDoc)});
   EXPECT_EQ(ResolveBudget({BudgetUnit::kRatio, 0.5}, c), 17.0);
   EXPECT_EQ(ResolveBudget({BudgetUnit::kRatio, 0.0001}, c), 1.0);
+}
+
+// Gillick & Favre's concepts by hand: a bigram of stems counts the documents
+// that use it and is kept from 3 documents on; a bigram of two stopwords is
+// never a concept; content words weigh unigram_weight times their count.
+TEST(Concepts, DocumentCountsByHand) {
+  Cluster c;
+  c.docs.push_back({"a", "", "", "Storm hits harbor ferry. It is what it is."});
+  c.docs.push_back({"b", "", "", "Storm hits harbor town. It is what it is."});
+  c.docs.push_back({"c", "", "", "Storm hits the coast. It is what it is."});
+  c.docs.push_back({"d", "", "", "Farmers sell wheat. It is what it is."});
+  auto stemmer = Stemmer::Create("en");
+  const AnalyzedCluster analyzed =
+      AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  ASSERT_EQ(analyzed.sentences.size(), 8u);
+  const std::vector<bool> keep(8, true);
+  // "storm hit" is in 3 documents; "hit harbor" in 2, the rest in 1; the
+  // four copies of "it is what it is" are stopwords only.
+  const ConceptModel bigrams = BuildConcepts(analyzed, keep, c.docs.size());
+  ASSERT_EQ(bigrams.weight.size(), 1u);
+  EXPECT_EQ(bigrams.weight[0], 3.0);
+  for (size_t i : {0u, 2u, 4u}) EXPECT_EQ(bigrams.concepts[i], std::vector<uint32_t>{0}) << i;
+  for (size_t i : {1u, 3u, 5u, 6u, 7u}) EXPECT_TRUE(bigrams.concepts[i].empty()) << i;
+  EXPECT_EQ(ConceptValue(bigrams, {0, 2}), 3.0);  // a concept counts once
+
+  // With words: "storm" and "hit" (3 documents each) at 0.05 x 3.
+  ConceptOptions words;
+  words.unigram_weight = 0.05;
+  const ConceptModel both = BuildConcepts(analyzed, keep, c.docs.size(), words);
+  ASSERT_EQ(both.weight.size(), 3u);
+  int word_concepts = 0;
+  for (size_t k = 0; k < 3; ++k) {
+    word_concepts += both.word[k];
+    EXPECT_DOUBLE_EQ(both.weight[k], both.word[k] ? 0.15 : 3.0);
+  }
+  EXPECT_EQ(word_concepts, 2);
+  EXPECT_DOUBLE_EQ(ConceptValue(both, {0}), 3.3);
+  EXPECT_DOUBLE_EQ(ConceptValue(both, {6}), 0.0);
+
+  // Unkept sentences do not count: without document c, nothing reaches 3.
+  std::vector<bool> without_c = keep;
+  without_c[4] = without_c[5] = false;
+  EXPECT_TRUE(BuildConcepts(analyzed, without_c, c.docs.size()).weight.empty());
+}
+
+// MMR by hand: B is nearly as relevant as A but shares its words; C is less
+// relevant and shares none. Relevance alone (lambda 1) takes A then B; at
+// lambda 0.3, B's marginal value 0.3 x 0.95 - 0.7 cos(A, B) falls below C's
+// 0.3 x 0.6 once cos(A, B) > 0.15.
+TEST(Mmr, TradesRelevanceForNoveltyByLambda) {
+  Cluster c;
+  c.docs.push_back({"a", "", "",
+                    "The storm closed the harbor ferry on Monday morning. "
+                    "Harbor officials counted storm damage on Monday. "
+                    "Farmers inland reported record wheat prices this year."});
+  auto stemmer = Stemmer::Create("en");
+  const AnalyzedCluster analyzed =
+      AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  ASSERT_EQ(analyzed.sentences.size(), 3u);
+  const std::vector<bool> keep(3, true);
+  const ClusterModel model = BuildModel(analyzed, keep);
+  const double ab = Cosine(model.vectors[0], model.vectors[1]);
+  ASSERT_GT(ab, 0.15);
+  ASSERT_EQ(Cosine(model.vectors[0], model.vectors[2]), 0.0);
+  SelectOptions two;
+  two.budget = {BudgetUnit::kSentences, 2};
+  const std::vector<double> scores = {1.0, 0.95, 0.6};
+  const auto relevance = SelectMmr(c, analyzed, model, scores, keep, two, 1.0);
+  ASSERT_EQ(relevance.size(), 2u);
+  EXPECT_EQ(relevance[0].sentence, 0u);
+  EXPECT_EQ(relevance[1].sentence, 1u);
+  const auto novelty = SelectMmr(c, analyzed, model, scores, keep, two, 0.3);
+  ASSERT_EQ(novelty.size(), 2u);
+  EXPECT_EQ(novelty[0].sentence, 0u);
+  EXPECT_EQ(novelty[1].sentence, 2u);
 }
 
 }  // namespace
