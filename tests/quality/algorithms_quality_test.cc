@@ -1,5 +1,5 @@
 // ROUGE floors per algorithm on the development sets, just under what
-// bench/quality/run.py measured (bench/results/quality-2026-11-25.md), so a
+// bench/quality/run.py measured (bench/results/quality-2026-11-26.md), so a
 // regression in any stage fails here. Runs the precis binary (summarize, then
 // eval) exactly as the quality loop does. Skips when ../shared is absent.
 #include <gtest/gtest.h>
