@@ -9,7 +9,7 @@
 // stem, stopwords kept, and every adjacent-word bigram (the terms up to
 // bigrams of the paper's setup, as the public reimplementation
 // olofmogren/multsum reads it; not model.vectors, whose content words alone
-// make the cosine favour short fragments: 36.22 -> 37.62 R-1 on
+// make the cosine favour short fragments: 36.22 -> 37.56 R-1 on
 // duc2003-t3), N sentences, alpha = a / N, and P_1..P_K a partition of the
 // sentences into K = cluster_share * N clusters. The
 // paper's DUC 2004 setting: a = 5, lambda = 6, K = 0.2 N, cost scaling
