@@ -49,17 +49,8 @@ ClusterModel BuildModel(const AnalyzedCluster& analyzed,
       if (!vocab.IsStop(t)) terms.push_back(t);
     }
     std::sort(terms.begin(), terms.end());
-    SparseVector& v = model.vectors[i];
-    double sq = 0;
-    for (size_t k = 0; k < terms.size();) {
-      size_t e = k;
-      while (e < terms.size() && terms[e] == terms[k]) ++e;
-      const float w = float(e - k) * model.idf[terms[k]];
-      v.entries.push_back({terms[k], w});
-      sq += double(w) * w;
-      k = e;
-    }
-    v.norm = std::sqrt(sq);
+    model.vectors[i] = CountVector(
+        terms, [&](uint32_t t, size_t count) { return float(count) * model.idf[t]; });
   }
   return model;
 }

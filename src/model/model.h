@@ -3,6 +3,8 @@
 #ifndef PRECIS_MODEL_MODEL_H_
 #define PRECIS_MODEL_MODEL_H_
 
+#include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -22,6 +24,24 @@ struct SparseVector {
 };
 
 double Cosine(const SparseVector& a, const SparseVector& b);
+
+// The vector of a sorted list of ids, repeats counted: one entry per
+// distinct id, weighted weight(id, count), and the norm.
+template <typename Weight>
+SparseVector CountVector(const std::vector<uint32_t>& sorted, Weight weight) {
+  SparseVector v;
+  double sq = 0;
+  for (size_t k = 0; k < sorted.size();) {
+    size_t e = k;
+    while (e < sorted.size() && sorted[e] == sorted[k]) ++e;
+    const float w = weight(sorted[k], e - k);
+    v.entries.push_back({sorted[k], w});
+    sq += double(w) * w;
+    k = e;
+  }
+  v.norm = std::sqrt(sq);
+  return v;
+}
 
 struct ClusterModel {
   std::vector<float> idf;              // by term id; 0 for stopwords

@@ -77,19 +77,11 @@ std::vector<SparseVector> SimilarityVectors(const AnalyzedCluster& analyzed,
     for (size_t k = 0; k < bag.size(); ++k) df[bag[k]] += k == 0 || bag[k] != bag[k - 1];
   }
   const double units = double(nodes.size()) + 1.0;
-  std::vector<SparseVector> out(nodes.size());
-  for (size_t a = 0; a < nodes.size(); ++a) {
-    const auto& bag = bags[a];
-    double sq = 0;
-    for (size_t k = 0; k < bag.size();) {
-      size_t e = k;
-      while (e < bag.size() && bag[e] == bag[k]) ++e;
-      const float w = float(double(e - k) * std::log(units / df[bag[k]]));
-      out[a].entries.push_back({bag[k], w});
-      sq += double(w) * w;
-      k = e;
-    }
-    out[a].norm = std::sqrt(sq);
+  std::vector<SparseVector> out;
+  for (const auto& bag : bags) {
+    out.push_back(CountVector(bag, [&](uint32_t id, size_t count) {
+      return float(double(count) * std::log(units / df[id]));
+    }));
   }
   return out;
 }
