@@ -144,7 +144,9 @@ std::vector<int> Survivors(const IlpModel& p, const ConceptModel& concepts,
   return out;
 }
 
-enum class Outcome { kOptimal, kLimit, kFailed, kTooBig };
+// kIncumbent: the node limit stopped the search, and IlpOptions::
+// keep_incumbent takes the best selection found.
+enum class Outcome { kOptimal, kIncumbent, kLimit, kFailed, kTooBig };
 
 // Solves `p` under the deterministic limits. With `rounds` left, first
 // shrinks it by reduced-cost fixing and solves the smaller model instead,
@@ -218,8 +220,13 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
     rc = rc == 0 ? GLP_EFAIL : rc;
   }
   Outcome status = limits.hit ? Outcome::kLimit : Outcome::kFailed;
-  if (rc == 0 && glp_mip_status(lp) == GLP_OPT && !limits.hit) {
+  const int found = glp_mip_status(lp);
+  if (rc == 0 && found == GLP_OPT && !limits.hit) {
     status = Outcome::kOptimal;
+  } else if (limits.hit && ilp.keep_incumbent && (found == GLP_FEAS || found == GLP_OPT)) {
+    status = Outcome::kIncumbent;
+  }
+  if (status == Outcome::kOptimal || status == Outcome::kIncumbent) {
     for (size_t j = 0; j < p.candidates.size(); ++j) {
       if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) ids->push_back(p.candidates[j]);
     }
@@ -360,7 +367,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   const Outcome status =
       Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids);
   ReleaseGlpk();
-  if (status == Outcome::kOptimal) {
+  if (status == Outcome::kOptimal || status == Outcome::kIncumbent) {
     double used = 0;
     for (size_t i : ids) {
       out.chosen.push_back(meter.Whole(i));

@@ -58,6 +58,12 @@ struct IlpOptions {
   // Sentences shorter than this many words do not enter the ILP: they pack
   // concepts cheaply but read as fragments.
   int min_words = 0;
+  // At max_nodes, keep the best selection found (never worse than the
+  // greedy selections it starts from) instead of falling back to greedy.
+  // The default `precis` sets max_nodes 1 with it: the root alone, GLPK's
+  // rounding there and the reduced model's LP, no branching
+  // (algorithms.cc says what it costs).
+  bool keep_incumbent = false;
 };
 
 struct ConceptSelection {
