@@ -17,6 +17,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "base/key_index.h"
 #include "clean/clean_state.h"
 
 namespace precis {
@@ -118,25 +119,27 @@ void DropDuplicates(CleanState& state) {
     for (uint32_t term : set) index[term].push_back(uint32_t(i));
   }
 
-  // The same quote: a shared run of words. Collect (run hash, sentence),
-  // sort, and join the sentences of equal runs: no per-run allocation.
+  // The same quote: a shared run of words. Number each run's hash and join
+  // every later holder to its first: no per-run allocation, no sort.
   const size_t run = size_t(std::max(2, o.shared_phrase_words));
-  std::vector<std::pair<uint64_t, uint32_t>> runs;
+  KeyIndex runs;
+  std::vector<uint32_t> first_holder;  // by run number
   for (size_t i : reps) {
     const auto& terms = state.sentence(i).terms;
     if (terms.size() < run) continue;
     int content = 0;
     for (size_t m = 0; m < run; ++m) content += !state.vocab().IsStop(terms[m]);
     for (size_t k = 0;; ++k) {
-      if (content >= 2) runs.emplace_back(HashTerms(terms.data() + k, run), uint32_t(i));
+      if (content >= 2) {
+        const uint32_t number = runs.Number(HashTerms(terms.data() + k, run));
+        if (number == first_holder.size()) {
+          first_holder.push_back(uint32_t(i));
+        } else if (first_holder[number] != i) {
+          groups.Union(first_holder[number], i);
+        }
+      }
       if (k + run >= terms.size()) break;
       content += !state.vocab().IsStop(terms[k + run]) - !state.vocab().IsStop(terms[k]);
-    }
-  }
-  std::sort(runs.begin(), runs.end());
-  for (size_t k = 1; k < runs.size(); ++k) {
-    if (runs[k].first == runs[k - 1].first && runs[k].second != runs[k - 1].second) {
-      groups.Union(runs[k - 1].second, runs[k].second);
     }
   }
 

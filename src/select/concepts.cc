@@ -2,62 +2,9 @@
 
 #include <algorithm>
 
+#include "base/key_index.h"
+
 namespace precis {
-namespace {
-
-// The bigrams of one cluster, each numbered once: open addressing with
-// linear probing (the node-based std::unordered_map spent a tenth of the
-// default algorithm's time here). Keys pack two term ids; no
-// vocabulary reaches 2^32 terms, so the all-ones key never occurs.
-class BigramIndex {
- public:
-  BigramIndex() { Resize(1024); }
-  // The bigram's number, a new one (size() - 1) if unseen.
-  uint32_t Number(uint64_t key) {
-    size_t at = Home(key);
-    while (keys_[at] != key) {
-      if (keys_[at] == kEmpty) {
-        if (2 * (count_ + 1) > keys_.size()) {  // keep the load under a half
-          Resize(2 * keys_.size());
-          return Number(key);
-        }
-        keys_[at] = key;
-        ids_[at] = count_++;
-        return ids_[at];
-      }
-      at = (at + 1) & (keys_.size() - 1);
-    }
-    return ids_[at];
-  }
-
- private:
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
-
-  size_t Home(uint64_t key) const { return size_t((key * 0x9E3779B97F4A7C15ull) >> shift_); }
-
-  void Resize(size_t capacity) {  // a power of two
-    std::vector<uint64_t> keys(capacity, kEmpty);
-    std::vector<uint32_t> ids(capacity, 0);
-    shift_ = 64;
-    for (size_t c = capacity; c > 1; c >>= 1) --shift_;
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      if (keys_[i] == kEmpty) continue;
-      size_t at = Home(keys_[i]);
-      while (keys[at] != kEmpty) at = (at + 1) & (capacity - 1);
-      keys[at] = keys_[i];
-      ids[at] = ids_[i];
-    }
-    keys_.swap(keys);
-    ids_.swap(ids);
-  }
-
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> ids_;
-  uint32_t count_ = 0;
-  int shift_ = 64;
-};
-
-}  // namespace
 
 ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bool>& keep,
                            size_t documents, const ConceptOptions& options) {
@@ -70,7 +17,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
     uint32_t first_position = UINT32_MAX;
     uint32_t id = UINT32_MAX;
   };
-  BigramIndex index;
+  KeyIndex index;
   std::vector<Stat> stats;
   std::vector<std::vector<uint32_t>> numbers(sentences.size());  // by sentence
   std::vector<bool> unigram;  // by number

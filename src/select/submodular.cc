@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <queue>
-#include <unordered_map>
 
+#include "base/key_index.h"
 #include "score/scorer.h"
 #include "select/budget.h"
 #include "select/redundancy.h"
@@ -59,15 +59,15 @@ std::vector<SparseVector> SimilarityVectors(const AnalyzedCluster& analyzed,
                                             const std::vector<size_t>& nodes) {
   const Vocabulary& vocab = analyzed.vocab;
   // Dense ids: key t for a unigram, (a + 1) << 32 | b for a bigram.
-  std::unordered_map<uint64_t, uint32_t> ids;
+  KeyIndex ids;
   std::vector<std::vector<uint32_t>> bags(nodes.size());
   for (size_t a = 0; a < nodes.size(); ++a) {
     const std::vector<uint32_t>& t = analyzed.sentences[nodes[a]].terms;
     for (size_t k = 0; k < t.size(); ++k) {
-      bags[a].push_back(ids.try_emplace(t[k], uint32_t(ids.size())).first->second);
+      bags[a].push_back(ids.Number(t[k]));
       if (k > 0 && !(vocab.IsStop(t[k - 1]) && vocab.IsStop(t[k]))) {
         const uint64_t key = (uint64_t(t[k - 1]) + 1) << 32 | t[k];
-        bags[a].push_back(ids.try_emplace(key, uint32_t(ids.size())).first->second);
+        bags[a].push_back(ids.Number(key));
       }
     }
     std::sort(bags[a].begin(), bags[a].end());
