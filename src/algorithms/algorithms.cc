@@ -117,10 +117,10 @@ std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& c
 // multiling2011-en and nothing on duc2003-t3. The words double the ILP's time.
 // `precis` also stops at the root of the branch and bound (root_only),
 // keeping the best selection found there: the proof of optimality took
-// a third of its time (7.46 -> 5.06 ms per duc2003-t3 cluster) and bought
-// +0.11 R-1 on duc2003-t3, +0.14 on multinews-val, +0.04 on
-// multiling2011-en and multinews-test, each within the spread among the
-// objective's near-tied optima (see above).
+// two fifths of its time (7.46 -> 4.48 ms per duc2003-t3 cluster) and
+// bought +0.11 R-1 on duc2003-t3, +0.13 on multinews-val, +0.12 on
+// multinews-test and -0.08 on multiling2011-en, each within the spread
+// among the objective's near-tied optima (see above).
 void RunIlp(const ScoreContext& ctx, const SelectOptions& options, double unigram_weight,
             double lead_bonus, bool root_only, AlgorithmRun* run) {
   IlpOptions ilp;

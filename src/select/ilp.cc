@@ -156,7 +156,7 @@ enum class Outcome { kOptimal, kIncumbent, kLimit, kFailed, kTooBig };
 // not empty, is a selection (sentence ids) known to be feasible.
 Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
               const RedundancyCheck& redundancy, const IlpOptions& ilp, int rounds,
-              const std::vector<size_t>& start, std::vector<size_t>* ids) {
+              std::vector<size_t> start, std::vector<size_t>* ids) {
   glp_prob* lp = ToGlpk(p, meter);
   // The LP relaxation first, under the iteration limit; then branch and
   // cut from its basis, the callback counting nodes and iterations.
@@ -180,7 +180,14 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
     }
     std::vector<int> incumbent;
     const std::vector<int> stay = Survivors(p, concepts, meter, redundancy, lp, &incumbent);
-    if (!p.complete || stay.size() < p.candidates.size()) {
+    // A search that stops at the root gains nothing from a smaller exact
+    // model: its root is this LP, already solved. It starts from this
+    // round's selection, guided by this LP. (Starting from the better of it
+    // and the selection handed down, or improving it by local search, raised
+    // the objective but not ROUGE: duc2003-t3 R-1 37.14 and 37.04 against
+    // 37.40, the other sets within 0.08.)
+    const bool root_only = ilp.keep_incumbent && ilp.max_nodes <= 1;
+    if (!p.complete || (!root_only && stay.size() < p.candidates.size())) {
       glp_delete_prob(lp);
       std::vector<size_t> kept, known;
       std::vector<double> bonus;
@@ -194,6 +201,11 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
                                       redundancy.RedundantPairs(kept), true);
       if (smaller.Rows() > ilp.max_rows) return Outcome::kTooBig;
       return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids);
+    }
+    if (root_only) {
+      start.clear();
+      for (int j : incumbent) start.push_back(p.candidates[j]);
+      std::sort(start.begin(), start.end());
     }
   }
   if (!start.empty()) {

@@ -60,8 +60,9 @@ struct IlpOptions {
   int min_words = 0;
   // At max_nodes, keep the best selection found (never worse than the
   // greedy selections it starts from) instead of falling back to greedy.
-  // The default `precis` sets max_nodes 1 with it: the root alone, GLPK's
-  // rounding there and the reduced model's LP, no branching
+  // With max_nodes 1 (the default `precis`) the search is the root alone,
+  // on the first reduction's exact model, from the greedy selection its LP
+  // guides, plus GLPK's rounding there: no branching, no second reduction
   // (algorithms.cc says what it costs).
   bool keep_incumbent = false;
 };
