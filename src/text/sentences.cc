@@ -10,12 +10,18 @@ namespace {
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool IsSpace(char c) { return IsLineSpace(c) || c == '\n'; }
 
+// True when only spaces separate `begin` from a line break (or the text's
+// start) before it.
+bool StartsLine(std::string_view text, size_t begin) {
+  size_t i = begin;
+  while (i > 0 && IsLineSpace(text[i - 1])) --i;
+  return i == 0 || text[i - 1] == '\n';
+}
+
 // True when only spaces separate [begin, end) from a line break (or the
 // text's edge) on both sides.
 bool IsWholeLine(std::string_view text, Span s) {
-  size_t i = s.begin;
-  while (i > 0 && IsLineSpace(text[i - 1])) --i;
-  if (i > 0 && text[i - 1] != '\n') return false;
+  if (!StartsLine(text, s.begin)) return false;
   size_t j = s.end;
   while (j < text.size() && IsLineSpace(text[j])) ++j;
   return j == text.size() || text[j] == '\n';
@@ -50,7 +56,7 @@ bool EndsPunctuated(std::string_view s) {
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
-// The end of a news dateline opening a document ("WASHINGTON (AP) --",
+// The end of a news dateline opening a document or a line ("WASHINGTON (AP) --",
 // "BEIJING, August 22 (Xinhua) --", "HOUSTON _", "London, England —",
 // "(CNN) --"), its separator and the spaces after it; `begin` when there is
 // none. A dateline is at most 8 words, each capitalized, a number or an
@@ -122,12 +128,16 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
     for (Span span : SegmentSentences(text, segment_options)) {
       Sentence s;
       s.doc = d;
-      if (position == 0) span.begin = SkipDateline(text, span.begin, span.end);
+      // A line is whole with its dateline: a scraped page may repeat its
+      // dateline-led first line as a title, and the copies must match.
+      s.whole_line = IsWholeLine(text, span);
+      if (position == 0 || StartsLine(text, span.begin)) {
+        span.begin = SkipDateline(text, span.begin, span.end);
+      }
       s.position = position++;
       s.span = span;
       const std::string_view bytes(text.data() + span.begin, span.size());
       s.words = static_cast<uint32_t>(CountWhitespaceWords(bytes));
-      s.whole_line = IsWholeLine(text, span);
       s.punctuated = EndsPunctuated(bytes);
       tokens.clear();
       Tokenize(text, span.begin, span.end, &tokens);

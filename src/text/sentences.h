@@ -32,7 +32,7 @@ struct Sentence {
   uint32_t position = 0;  // index among the document's sentences
   Span span;              // bytes of Cluster::docs[doc].text
   uint32_t words = 0;     // whitespace-separated tokens
-  bool whole_line = false;  // nothing else on its line(s)
+  bool whole_line = false;  // nothing else on its line(s) but a dateline
   bool punctuated = false;  // ends with . ! ? or the like (quotes aside)
   std::vector<uint32_t> terms;  // every word's term id, in order
 };

@@ -116,5 +116,32 @@ TEST(AnalyzeCluster, DropsAWireDatelineFromTheFirstSentence) {
   EXPECT_EQ(a.sentences[1].span.begin, 11u);
 }
 
+// A line of its own may open with a dateline too (a scraped page repeats its
+// dateline-led lead as a title): the dateline leaves the sentence, and the
+// sentence still counts as the whole line.
+TEST(AnalyzeCluster, DropsADatelineOpeningALine) {
+  Cluster cluster;
+  cluster.docs.push_back({"d", "", "",
+                          "TRENTON, N.J. (AP) -- Scientists seek the cause\n\n"
+                          "TRENTON, N.J. (AP) -- Scientists seek the cause of the fever.\n"
+                          "It spread. PARIS -- Mid-line stays."});
+  auto stemmer = Stemmer::Create("en");
+  const AnalyzedCluster a =
+      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  ASSERT_EQ(a.sentences.size(), 4u);
+  const std::string& text = cluster.docs[0].text;
+  auto at = [&](size_t i) {
+    const Span s = a.sentences[i].span;
+    return text.substr(s.begin, s.end - s.begin);
+  };
+  EXPECT_EQ(at(0), "Scientists seek the cause");
+  EXPECT_EQ(at(1), "Scientists seek the cause of the fever.");
+  EXPECT_EQ(at(3), "PARIS -- Mid-line stays.");
+  EXPECT_TRUE(a.sentences[0].whole_line);
+  EXPECT_TRUE(a.sentences[1].whole_line);
+  EXPECT_FALSE(a.sentences[3].whole_line);
+  EXPECT_EQ(a.sentences[1].words, 7u);
+}
+
 }  // namespace
 }  // namespace precis

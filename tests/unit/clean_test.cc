@@ -154,6 +154,28 @@ TEST(Clean, RepeatedPunctuatedFirstLineIsATitle) {
   EXPECT_EQ(once.Find("Relief gifts"), nullptr);
 }
 
+// A scraper's title made of the dateline-led lead's first words, repeated:
+// the title and its copies go, the lead stays.
+TEST(Clean, DatelineLedTitleRepeated) {
+  Fixture f({"TRENTON, N.J. (AP) -- Scientists trying to fathom the\n\n"
+             "Share this story on Facebook\n\n"
+             "TRENTON, N.J. (AP) -- Scientists trying to fathom the\n\n"
+             "TRENTON, N.J. (AP) -- Scientists trying to fathom the fever found a gene, "
+             "the study said on Tuesday.\n\n"
+             "The gene is common in the region, the researchers said.\n"});
+  const DroppedSpan* first = f.Find("Scientists trying to fathom the");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->reason, DropReason::kHeadline);
+  size_t repeated = 0;
+  for (const auto& d : f.result.dropped) {
+    if (d.reason != DropReason::kRepeatedTitle) continue;
+    ++repeated;
+    EXPECT_EQ(f.Text(d.span), "Scientists trying to fathom the");
+  }
+  EXPECT_EQ(repeated, 1u);
+  for (const auto& d : f.result.dropped) EXPECT_EQ(f.Text(d.span).find("fever"), std::string::npos);
+}
+
 // When outlets repeat a quote, the copy kept is the one that carries the most:
 // not a piece that sentence splitting cut off a longer sentence.
 TEST(Clean, DuplicateKeepsTheFullerCopy) {
