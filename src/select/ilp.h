@@ -60,7 +60,7 @@ struct IlpOptions {
   int min_words = 0;
   // At max_nodes, keep the best selection found (never worse than the
   // greedy selections it starts from) instead of falling back to greedy.
-  // With max_nodes 1 (the default `precis`) the search is the root alone,
+  // With max_nodes 1 (`precis-fast`) the search is the root alone,
   // on the first reduction's exact model, from the greedy selection its LP
   // guides, plus GLPK's rounding there: no branching, no second reduction
   // (algorithms.cc says what it costs).
