@@ -80,17 +80,25 @@ TEST(Stemmer, EveryShippedLanguage) {
   EXPECT_NE(bad.status().message().find("en"), std::string::npos);
 }
 
+// One document, analyzed; the cluster stays beside it, since spans index its
+// text.
+struct OneDocument {
+  Cluster cluster;
+  AnalyzedCluster a;
+  explicit OneDocument(const std::string& text) {
+    cluster.docs.push_back({"d", "", "", text});
+    auto stemmer = Stemmer::Create("en");
+    a = AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  }
+  std::string Text(size_t i) const {
+    const Span s = a.sentences.at(i).span;
+    return cluster.docs[0].text.substr(s.begin, s.end - s.begin);
+  }
+};
+
 // A wire dateline opening a document is not part of its first sentence; a
 // dash inside ordinary prose is.
-std::string FirstSentence(const std::string& text) {
-  Cluster cluster;
-  cluster.docs.push_back({"d", "", "", text});
-  auto stemmer = Stemmer::Create("en");
-  const AnalyzedCluster a =
-      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
-  const Span s = a.sentences.at(0).span;
-  return text.substr(s.begin, s.end - s.begin);
-}
+std::string FirstSentence(const std::string& text) { return OneDocument(text).Text(0); }
 
 TEST(AnalyzeCluster, DropsAWireDatelineFromTheFirstSentence) {
   EXPECT_EQ(FirstSentence("WASHINGTON (AP) -- The Senate voted on Tuesday. More."),
@@ -107,36 +115,24 @@ TEST(AnalyzeCluster, DropsAWireDatelineFromTheFirstSentence) {
   EXPECT_EQ(FirstSentence("One Two Three Four Five Six Seven Eight Nine -- x. More."),
             "One Two Three Four Five Six Seven Eight Nine -- x.");
   // Only the first sentence of a document.
-  Cluster cluster;
-  cluster.docs.push_back({"d", "", "", "It rained. PARIS -- Second."});
-  auto stemmer = Stemmer::Create("en");
-  const AnalyzedCluster a =
-      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
-  ASSERT_EQ(a.sentences.size(), 2u);
-  EXPECT_EQ(a.sentences[1].span.begin, 11u);
+  const OneDocument mid("It rained. PARIS -- Second.");
+  ASSERT_EQ(mid.a.sentences.size(), 2u);
+  EXPECT_EQ(mid.a.sentences[1].span.begin, 11u);
 }
 
 // A line of its own may open with a dateline too (a scraped page repeats its
 // dateline-led lead as a title): the dateline leaves the sentence, and the
 // sentence still counts as the whole line.
 TEST(AnalyzeCluster, DropsADatelineOpeningALine) {
-  Cluster cluster;
-  cluster.docs.push_back({"d", "", "",
-                          "TRENTON, N.J. (AP) -- Scientists seek the cause\n\n"
-                          "TRENTON, N.J. (AP) -- Scientists seek the cause of the fever.\n"
-                          "It spread. PARIS -- Mid-line stays."});
-  auto stemmer = Stemmer::Create("en");
-  const AnalyzedCluster a =
-      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  const OneDocument d(
+      "TRENTON, N.J. (AP) -- Scientists seek the cause\n\n"
+      "TRENTON, N.J. (AP) -- Scientists seek the cause of the fever.\n"
+      "It spread. PARIS -- Mid-line stays.");
+  const auto& a = d.a;
   ASSERT_EQ(a.sentences.size(), 4u);
-  const std::string& text = cluster.docs[0].text;
-  auto at = [&](size_t i) {
-    const Span s = a.sentences[i].span;
-    return text.substr(s.begin, s.end - s.begin);
-  };
-  EXPECT_EQ(at(0), "Scientists seek the cause");
-  EXPECT_EQ(at(1), "Scientists seek the cause of the fever.");
-  EXPECT_EQ(at(3), "PARIS -- Mid-line stays.");
+  EXPECT_EQ(d.Text(0), "Scientists seek the cause");
+  EXPECT_EQ(d.Text(1), "Scientists seek the cause of the fever.");
+  EXPECT_EQ(d.Text(3), "PARIS -- Mid-line stays.");
   EXPECT_TRUE(a.sentences[0].whole_line);
   EXPECT_TRUE(a.sentences[1].whole_line);
   EXPECT_FALSE(a.sentences[3].whole_line);
