@@ -185,21 +185,16 @@ AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
     run.selected = SelectSubmodular(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options);
   } else if (name == "ilp") {
     RunIlp(ctx, options, 0, 0, false, &run);
-  } else if (name == "precis") {
+  } else if (name == "precis" || name == "precis-fast") {
     // Measured (bench/results/quality-*.md): the ILP's concepts, which count
     // the documents that share a bigram, lead on every multi-document set
     // but one and are robust to scraping noise; on one document they have
     // no documents to count, and TextRank leads (bbc-news-300: 77.57 R-1
     // against 74.08 for LexRank, 73.30 for mmr, 68.75 for the ILP; the same
     // lead on noisy copies, 79.55 against 75.15 for mmr).
+    // `precis-fast` differs only in stopping the ILP's search at its root.
     if (ctx.cluster.docs.size() >= 2) {
-      RunIlp(ctx, options, 0.05, 0.5, false, &run);
-    } else {
-      greedy_with(TextRankScores(ctx));
-    }
-  } else if (name == "precis-fast") {
-    if (ctx.cluster.docs.size() >= 2) {
-      RunIlp(ctx, options, 0.05, 0.5, true, &run);
+      RunIlp(ctx, options, 0.05, 0.5, /*root_only=*/name == "precis-fast", &run);
     } else {
       greedy_with(TextRankScores(ctx));
     }
