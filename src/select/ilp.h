@@ -65,6 +65,12 @@ struct IlpOptions {
   // guides, plus GLPK's rounding there: no branching, no second reduction
   // (algorithms.cc says what it costs).
   bool keep_incumbent = false;
+  // A complete model whose budget holds at most search_fill candidates of
+  // their mean cost is solved first by an exact search without LPs
+  // (select/ilp_search.h), ten times faster there than GLPK's branch and
+  // bound; past search_nodes nodes, GLPK solves it. 0 nodes = GLPK alone.
+  double search_fill = 6;
+  long search_nodes = 2000;
 };
 
 struct ConceptSelection {

@@ -117,9 +117,17 @@ TEST(SelectExhaustive, BudgetsRedundancyAndIlpOptimum) {
           const ConceptSelection greedy = SelectConceptGreedy(
               w.cluster, w.analyzed, w.model, w.keep, o, concepts);
           ExpectValid(w, o, redundancy, greedy.chosen, "concept greedy");
+          // Solved by the search without LPs (few sentences fill any
+          // budget here), and by GLPK alone.
           const ConceptSelection ilp = SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o);
           ASSERT_TRUE(ilp.fallback.empty()) << ilp.fallback;
           ExpectValid(w, o, redundancy, ilp.chosen, "ilp");
+          IlpOptions glpk_only;
+          glpk_only.search_nodes = 0;
+          const ConceptSelection glpk =
+              SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o, glpk_only);
+          ASSERT_TRUE(glpk.fallback.empty()) << glpk.fallback;
+          ExpectValid(w, o, redundancy, glpk.chosen, "ilp (GLPK)");
           if (truncate) continue;
           // Brute force: every subset of the 6 sentences.
           double best = 0;
@@ -144,6 +152,7 @@ TEST(SelectExhaustive, BudgetsRedundancyAndIlpOptimum) {
           std::vector<size_t> ids;
           for (const Selected& s : ilp.chosen) ids.push_back(s.sentence);
           EXPECT_NEAR(ilp.objective, best, 1e-9) << "seed " << seed << " limit " << limit;
+          EXPECT_NEAR(glpk.objective, best, 1e-9) << "seed " << seed << " limit " << limit;
           EXPECT_NEAR(ConceptValue(concepts, ids), best, 1e-9) << seed;
           EXPECT_LE(greedy.objective, best + 1e-9);
           ++checked;
@@ -204,8 +213,9 @@ TEST(SelectExhaustive, RedundantPairsAgreeWithRedundant) {
   EXPECT_GT(found, 50);  // the rules fire, so agreement means something
 }
 
-// Reduced-cost fixing drops candidates before branch and bound; it must never
-// change the optimum. A search stopped at the root (keep_incumbent) must
+// Reduced-cost fixing drops candidates before branch and bound, and the
+// search without LPs solves the smaller models; neither may change the
+// optimum GLPK finds on the whole model. A search stopped at the root (keep_incumbent) must
 // return a feasible selection worth no more than it. Larger worlds (8 documents of 5 sentences over 14
 // words, too big to enumerate) solved with and without it, with bigram
 // concepts alone and with content words too.
@@ -249,6 +259,7 @@ TEST(SelectExhaustive, ReductionKeepsTheOptimum) {
         reduced.concepts.unigram_weight = plain.concepts.unigram_weight = unigram;
         reduced.lead_bonus = plain.lead_bonus = lead;
         plain.reduce = false;
+        plain.search_nodes = 0;  // GLPK's branch and bound alone: the reference
         const ConceptSelection with = SelectIlp(cluster, analyzed, model, keep, o, reduced);
         const ConceptSelection without = SelectIlp(cluster, analyzed, model, keep, o, plain);
         ASSERT_TRUE(with.fallback.empty()) << with.fallback;

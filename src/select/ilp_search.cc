@@ -1,0 +1,141 @@
+#include "select/ilp_search.h"
+
+#include <algorithm>
+
+namespace precis {
+namespace {
+
+class Search {
+ public:
+  Search(const IlpModel& p, const std::vector<double>& cost, double capacity, long max_nodes)
+      : p_(p),
+        cost_(cost),
+        capacity_(capacity),
+        max_nodes_(max_nodes),
+        cover_(p.weight.size(), 0),
+        blocked_(p.candidates.size(), 0),
+        redundant_(p.candidates.size()) {
+    for (const auto& [a, b] : p.redundant) {
+      redundant_[a].push_back(b);
+      redundant_[b].push_back(a);
+    }
+  }
+
+  // Makes `chosen` the incumbent (it must be feasible).
+  void Start(const std::vector<int>& chosen) {
+    for (int j : chosen) Take(j);
+    best_ = chosen_;
+    best_value_ = Value();
+    for (int j : chosen) Drop(j);
+  }
+
+  IlpSearch Run() {
+    Node(0);
+    IlpSearch out;
+    out.done = nodes_ <= max_nodes_;
+    out.chosen = best_;
+    std::sort(out.chosen.begin(), out.chosen.end());
+    out.value = best_value_;
+    out.nodes = nodes_;
+    return out;
+  }
+
+ private:
+  double Gain(int j) const {
+    double g = p_.own[j];
+    for (int c : p_.columns[j]) g += cover_[c] ? 0 : p_.weight[c];
+    return g;
+  }
+  double Value() const {
+    double v = 0;
+    for (int j : chosen_) v += p_.own[j];
+    for (size_t c = 0; c < cover_.size(); ++c) v += cover_[c] ? p_.weight[c] : 0;
+    return v;
+  }
+  // A candidate taken blocks those redundant with it (blocked_ counts by
+  // how many taken) and marks itself, so it is never open twice.
+  void Take(int j) {
+    chosen_.push_back(j);
+    used_ += cost_[j];
+    for (int c : p_.columns[j]) ++cover_[c];
+    for (int k : redundant_[j]) ++blocked_[k];
+    ++blocked_[j];
+  }
+  void Drop(int j) {
+    chosen_.pop_back();
+    used_ -= cost_[j];
+    for (int c : p_.columns[j]) --cover_[c];
+    for (int k : redundant_[j]) --blocked_[k];
+    --blocked_[j];
+  }
+
+  // Explores every selection that adds to chosen_ candidates not yet
+  // excluded: takes the best-ranked open one and explores, then excludes it
+  // (for the rest of this node) and ranks again, until the bound falls
+  // short of the incumbent. The recursion is as deep as a selection is long.
+  void Node(double value) {
+    if (++nodes_ > max_nodes_) return;
+    if (value > best_value_ + 1e-9) {
+      best_value_ = value;
+      best_ = chosen_;
+    }
+    // A better selection is worth at least one grain more (IlpModel::step).
+    const double grain = p_.step > 0 ? p_.step - 1e-6 : 1e-9;
+    std::vector<int> excluded;
+    std::vector<std::pair<double, int>> open;
+    std::vector<double> gain(p_.candidates.size());
+    for (;;) {
+      const double room = capacity_ - used_;
+      open.clear();
+      for (size_t j = 0; j < p_.candidates.size(); ++j) {
+        if (blocked_[j] || cost_[j] > room) continue;
+        gain[j] = Gain(int(j));
+        if (gain[j] > 0) open.push_back({-gain[j] / std::max(cost_[j], 1e-9), int(j)});
+      }
+      if (open.empty()) break;
+      std::sort(open.begin(), open.end());
+      double bound = value, left = room;
+      for (const auto& [ratio, j] : open) {
+        if (cost_[j] <= left) {
+          bound += gain[j];
+          left -= cost_[j];
+        } else {
+          bound += gain[j] * left / cost_[j];
+          break;
+        }
+      }
+      if (bound < best_value_ + grain) break;
+      const int j = open.front().second;
+      Take(j);
+      Node(value + gain[j]);
+      Drop(j);
+      if (nodes_ > max_nodes_) break;
+      ++blocked_[j];
+      excluded.push_back(j);
+    }
+    for (int j : excluded) --blocked_[j];
+  }
+
+  const IlpModel& p_;
+  const std::vector<double>& cost_;
+  const double capacity_;
+  const long max_nodes_;
+  std::vector<int> cover_;    // by column: how many taken hold it
+  std::vector<int> blocked_;  // by candidate: taken, excluded, or redundant with one taken
+  std::vector<std::vector<int>> redundant_;
+  std::vector<int> chosen_, best_;
+  double used_ = 0;
+  double best_value_ = 0;
+  long nodes_ = 0;
+};
+
+}  // namespace
+
+IlpSearch SearchIlp(const IlpModel& p, const std::vector<double>& cost, double capacity,
+                    const std::vector<int>& start, long max_nodes) {
+  Search search(p, cost, capacity, max_nodes);
+  search.Start(start);
+  return search.Run();
+}
+
+}  // namespace precis
