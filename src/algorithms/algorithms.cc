@@ -38,7 +38,6 @@ const std::vector<AlgorithmSpec>& Specs() {
     {"ilp", "Gillick & Favre 2009: optimal bigram concept coverage (GLPK ILP)"},
     {"coverage", "ilp's concepts weighted by position too, fast budgeted greedy (precis)"},
     {"precis", "ilp with content words as concepts too for several documents, textrank for one (precis)"},
-    {"precis-fast", "precis searched at the ILP's root only: 40% faster, less steady on noisy input (precis)"},
   };
   return specs;
 }
@@ -116,24 +115,11 @@ std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& c
 // R-2 on duc2003-t3 (7 of 7 runs up; 0.03 and 0.08 give +0.20 and +0.43),
 // R-1 within 0.07 elsewhere; the lead bonus adds +0.5 R-1 / +0.6 R-2 on
 // multiling2011-en and nothing on duc2003-t3. The words double the ILP's time.
-// `precis-fast` stops at the root of the branch and bound (root_only),
-// keeping the best selection found there. The proof of optimality takes two
-// fifths of `precis`' time (7.46 -> 4.48 ms per duc2003-t3 cluster) and on
-// clean input buys little: +0.11 R-1 on duc2003-t3, +0.13 on multinews-val,
-// +0.12 on multinews-test, -0.08 on multiling2011-en, within the spread
-// among the objective's near-tied optima (see above). It buys stability:
-// on noisy copies of multiling2011-en (bench/noise, seeds 1-3) the root's
-// selection lost 0.59 / 0.25 / 0.92 R-1 against 0.03 / 0.13 / -0.20 for the
-// optimum, past issue 6's 0.5, so the default stays exact.
 void RunIlp(const ScoreContext& ctx, const SelectOptions& options, double unigram_weight,
-            double lead_bonus, bool root_only, AlgorithmRun* run) {
+            double lead_bonus, AlgorithmRun* run) {
   IlpOptions ilp;
   ilp.concepts.unigram_weight = unigram_weight;
   ilp.lead_bonus = lead_bonus;
-  if (root_only) {
-    ilp.max_nodes = 1;
-    ilp.keep_incumbent = true;
-  }
   const ConceptModel concepts =
       BuildConcepts(ctx.analyzed, ctx.keep, ctx.cluster.docs.size(), ilp.concepts);
   run->scores = ConceptScores(ctx, concepts);
@@ -184,17 +170,16 @@ AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
     run.scores = CentroidScores(ctx.analyzed, ctx.model, ctx.keep);
     run.selected = SelectSubmodular(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options);
   } else if (name == "ilp") {
-    RunIlp(ctx, options, 0, 0, false, &run);
-  } else if (name == "precis" || name == "precis-fast") {
+    RunIlp(ctx, options, 0, 0, &run);
+  } else if (name == "precis") {
     // Measured (bench/results/quality-*.md): the ILP's concepts, which count
     // the documents that share a bigram, lead on every multi-document set
     // but one and are robust to scraping noise; on one document they have
     // no documents to count, and TextRank leads (bbc-news-300: 77.57 R-1
     // against 74.08 for LexRank, 73.30 for mmr, 68.75 for the ILP; the same
     // lead on noisy copies, 79.55 against 75.15 for mmr).
-    // `precis-fast` differs only in stopping the ILP's search at its root.
     if (ctx.cluster.docs.size() >= 2) {
-      RunIlp(ctx, options, 0.05, 0.5, /*root_only=*/name == "precis-fast", &run);
+      RunIlp(ctx, options, 0.05, 0.5, &run);
     } else {
       greedy_with(TextRankScores(ctx));
     }

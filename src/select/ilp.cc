@@ -169,22 +169,19 @@ bool SearchFirst(const IlpModel& p, const BudgetMeter& meter, const std::vector<
   return true;
 }
 
-// kIncumbent: the node limit stopped the search, and IlpOptions::
-// keep_incumbent takes the best selection found.
-enum class Outcome { kOptimal, kIncumbent, kLimit, kFailed, kTooBig };
+enum class Outcome { kOptimal, kLimit, kFailed, kTooBig };
 
 // Solves `p` under the deterministic limits. With `rounds` left, first
 // shrinks it by reduced-cost fixing and solves the smaller model instead,
 // which holds every redundant pair among the candidates that stay: two
 // rounds, the first on a relaxation (no pairs, words counted per sentence:
-// see MakeIlpModel), the second on the smaller, exact model. `start`, when
-// not empty, is a selection (sentence ids) known to be feasible.
+// see MakeIlpModel), the second on the smaller, exact model, which the
+// search without LPs may solve instead of GLPK (SearchFirst). `start`, when
+// not empty, is a selection (sentence ids, ascending) known to be feasible.
 Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
               const RedundancyCheck& redundancy, const IlpOptions& ilp, int rounds,
-              std::vector<size_t> start, std::vector<size_t>* ids) {
-  if (!(ilp.keep_incumbent && ilp.max_nodes <= 1) && SearchFirst(p, meter, start, ilp, ids)) {
-    return Outcome::kOptimal;
-  }
+              const std::vector<size_t>& start, std::vector<size_t>* ids) {
+  if (SearchFirst(p, meter, start, ilp, ids)) return Outcome::kOptimal;
   glp_prob* lp = ToGlpk(p, meter);
   // The LP relaxation first, under the iteration limit; then branch and
   // cut from its basis, the callback counting nodes and iterations.
@@ -208,14 +205,7 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
     }
     std::vector<int> incumbent;
     const std::vector<int> stay = Survivors(p, concepts, meter, redundancy, lp, &incumbent);
-    // A search that stops at the root gains nothing from a smaller exact
-    // model: its root is this LP, already solved. It starts from this
-    // round's selection, guided by this LP. (Starting from the better of it
-    // and the selection handed down, or improving it by local search, raised
-    // the objective but not ROUGE: duc2003-t3 R-1 37.14 and 37.04 against
-    // 37.40, the other sets within 0.08.)
-    const bool root_only = ilp.keep_incumbent && ilp.max_nodes <= 1;
-    if (!p.complete || (!root_only && stay.size() < p.candidates.size())) {
+    if (!p.complete || stay.size() < p.candidates.size()) {
       glp_delete_prob(lp);
       std::vector<size_t> kept, known;
       std::vector<double> bonus;
@@ -229,11 +219,6 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
                                       redundancy.RedundantPairs(kept), true);
       if (smaller.Rows() > ilp.max_rows) return Outcome::kTooBig;
       return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids);
-    }
-    if (root_only) {
-      start.clear();
-      for (int j : incumbent) start.push_back(p.candidates[j]);
-      std::sort(start.begin(), start.end());
     }
   }
   if (!start.empty()) {
@@ -260,13 +245,8 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
     rc = rc == 0 ? GLP_EFAIL : rc;
   }
   Outcome status = limits.hit ? Outcome::kLimit : Outcome::kFailed;
-  const int found = glp_mip_status(lp);
-  if (rc == 0 && found == GLP_OPT && !limits.hit) {
+  if (rc == 0 && glp_mip_status(lp) == GLP_OPT && !limits.hit) {
     status = Outcome::kOptimal;
-  } else if (limits.hit && ilp.keep_incumbent && (found == GLP_FEAS || found == GLP_OPT)) {
-    status = Outcome::kIncumbent;
-  }
-  if (status == Outcome::kOptimal || status == Outcome::kIncumbent) {
     for (size_t j = 0; j < p.candidates.size(); ++j) {
       if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) ids->push_back(p.candidates[j]);
     }
@@ -407,7 +387,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   const Outcome status =
       Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids);
   ReleaseGlpk();
-  if (status == Outcome::kOptimal || status == Outcome::kIncumbent) {
+  if (status == Outcome::kOptimal) {
     double used = 0;
     for (size_t i : ids) {
       out.chosen.push_back(meter.Whole(i));

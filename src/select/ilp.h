@@ -14,6 +14,8 @@
 // that sentence's objective coefficient, and concepts with the same holders
 // share one column. Before branch and bound, reduced-cost fixing keeps only
 // the candidates that could beat a greedy selection (ilp.cc, Survivors).
+// When few sentences fill the budget, an exact search without LPs
+// (select/ilp_search.h) solves that smaller model first, ten times faster.
 // The solver stops at a deterministic limit (branch-and-bound nodes, scaled
 // down for big problems, and simplex iterations, never wall time), so the
 // output stays byte-identical on any machine; past it, past a bound on the
@@ -58,13 +60,6 @@ struct IlpOptions {
   // Sentences shorter than this many words do not enter the ILP: they pack
   // concepts cheaply but read as fragments.
   int min_words = 0;
-  // At max_nodes, keep the best selection found (never worse than the
-  // greedy selections it starts from) instead of falling back to greedy.
-  // With max_nodes 1 (`precis-fast`) the search is the root alone,
-  // on the first reduction's exact model, from the greedy selection its LP
-  // guides, plus GLPK's rounding there: no branching, no second reduction
-  // (algorithms.cc says what it costs).
-  bool keep_incumbent = false;
   // A complete model whose budget holds at most search_fill candidates of
   // their mean cost is solved first by an exact search without LPs
   // (select/ilp_search.h), ten times faster there than GLPK's branch and

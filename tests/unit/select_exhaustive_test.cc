@@ -215,15 +215,14 @@ TEST(SelectExhaustive, RedundantPairsAgreeWithRedundant) {
 
 // Reduced-cost fixing drops candidates before branch and bound, and the
 // search without LPs solves the smaller models; neither may change the
-// optimum GLPK finds on the whole model. A search stopped at the root (keep_incumbent) must
-// return a feasible selection worth no more than it. Larger worlds (8 documents of 5 sentences over 14
-// words, too big to enumerate) solved with and without it, with bigram
-// concepts alone and with content words too.
+// optimum GLPK finds on the whole model. Larger worlds (8 documents of 5
+// sentences over 14 words, too big to enumerate) solved both ways, with
+// bigram concepts alone and with content words too.
 TEST(SelectExhaustive, ReductionKeepsTheOptimum) {
   const char* const vocab[] = {"harbor", "ferry", "storm", "crew", "tide", "port",
                                "wind", "dock", "boat", "coast", "wave", "pier",
                                "mayor", "island"};
-  int compared = 0, below = 0;
+  int compared = 0;
   for (uint32_t seed = 0; seed < 20; ++seed) {
     uint32_t x = seed * 2654435761u + 7;
     auto next = [&x](uint32_t n) {
@@ -273,26 +272,10 @@ TEST(SelectExhaustive, ReductionKeepsTheOptimum) {
         EXPECT_NEAR(value(with), value(without), 1e-9)
             << seed << " " << words << " " << unigram << " " << lead;
         compared += without.objective > 0;
-        // The default's search, stopped at the root with the best selection
-        // found there: feasible, never a fallback, never above the optimum.
-        IlpOptions root = reduced;
-        root.max_nodes = 1;
-        root.keep_incumbent = true;
-        const ConceptSelection early = SelectIlp(cluster, analyzed, model, keep, o, root);
-        ASSERT_TRUE(early.fallback.empty()) << early.fallback;
-        EXPECT_LE(value(early), value(without) + 1e-9) << seed << " " << words;
-        EXPECT_GT(early.objective, 0) << seed << " " << words;
-        uint32_t used = 0;
-        for (const Selected& s : early.chosen) used += analyzed.sentences[s.sentence].words;
-        EXPECT_LE(used, uint32_t(words)) << seed;
-        below += value(early) < value(without) - 1e-9;
       }
     }
   }
   EXPECT_GT(compared, 300);
-  // Worlds where the root falls short of the optimum exist, so the early
-  // stop is exercised (and the bound above tested), not always optimal.
-  EXPECT_GT(below, 0);
 }
 
 TEST(SelectExhaustive, IlpLimitFallsBackToGreedyAndSaysSo) {
