@@ -71,8 +71,11 @@ class Search {
 
   // Explores every selection that adds to chosen_ candidates not yet
   // excluded: takes the best-ranked open one and explores, then excludes it
-  // (for the rest of this node) and ranks again, until the bound falls
-  // short of the incumbent. The recursion is as deep as a selection is long.
+  // (for the rest of this node) and bounds the rest, until the bound falls
+  // short of the incumbent. Gains and ranks do not change within a node (a
+  // child undoes what it takes), so the candidates are ranked once and the
+  // excluded ones are the ranking's head. The recursion is as deep as a
+  // selection is long.
   void Node(double value) {
     if (++nodes_ > max_nodes_) return;
     if (value > best_value_ + 1e-9) {
@@ -81,39 +84,45 @@ class Search {
     }
     // A better selection is worth at least one grain more (IlpModel::step).
     const double grain = p_.step > 0 ? p_.step - 1e-6 : 1e-9;
-    std::vector<int> excluded;
-    std::vector<std::pair<double, int>> open;
-    std::vector<double> gain(p_.candidates.size());
-    for (;;) {
-      const double room = capacity_ - used_;
-      open.clear();
-      for (size_t j = 0; j < p_.candidates.size(); ++j) {
-        if (blocked_[j] || cost_[j] > room) continue;
-        gain[j] = Gain(int(j));
-        if (gain[j] > 0) open.push_back({-gain[j] / std::max(cost_[j], 1e-9), int(j)});
-      }
-      if (open.empty()) break;
-      std::sort(open.begin(), open.end());
+    const double room = capacity_ - used_;
+    struct Open {
+      double rank;  // minus gain per cost: ascending is best first
+      int j;
+      double gain;
+      bool operator<(const Open& o) const { return rank < o.rank || (rank == o.rank && j < o.j); }
+    };
+    std::vector<Open> open;
+    for (size_t j = 0; j < p_.candidates.size(); ++j) {
+      if (blocked_[j] || cost_[j] > room) continue;
+      const double g = Gain(int(j));
+      if (g > 0) open.push_back({-g / std::max(cost_[j], 1e-9), int(j), g});
+    }
+    std::sort(open.begin(), open.end());
+    size_t head = 0;
+    for (; head < open.size(); ++head) {
       double bound = value, left = room;
-      for (const auto& [ratio, j] : open) {
-        if (cost_[j] <= left) {
-          bound += gain[j];
-          left -= cost_[j];
+      for (size_t k = head; k < open.size(); ++k) {
+        const Open& o = open[k];
+        if (cost_[o.j] <= left) {
+          bound += o.gain;
+          left -= cost_[o.j];
         } else {
-          bound += gain[j] * left / cost_[j];
+          bound += o.gain * left / cost_[o.j];
           break;
         }
       }
       if (bound < best_value_ + grain) break;
-      const int j = open.front().second;
+      const int j = open[head].j;
       Take(j);
-      Node(value + gain[j]);
+      Node(value + open[head].gain);
       Drop(j);
-      if (nodes_ > max_nodes_) break;
       ++blocked_[j];
-      excluded.push_back(j);
+      if (nodes_ > max_nodes_) {
+        ++head;
+        break;
+      }
     }
-    for (int j : excluded) --blocked_[j];
+    for (size_t k = 0; k < head; ++k) --blocked_[open[k].j];
   }
 
   const IlpModel& p_;
