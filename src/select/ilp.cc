@@ -145,28 +145,52 @@ std::vector<int> Survivors(const IlpModel& p, const ConceptModel& concepts,
   return out;
 }
 
-// The search without LPs (select/ilp_search.h) on complete model `p`, when
+// The search without LPs (select/ilp_search.h) over every candidate, when
 // few sentences fill the budget: at most IlpOptions::search_fill of the
-// candidates' mean cost. Its nodes grow quickly with the sentences a
-// selection holds (duc2003-t3: a median of ~40 at 100 words, where 5 fill
-// the budget; ~3,000 at 250 words, beyond 10), and GLPK's LPs then prune
-// better. True, with *ids set, when it proved the optimum.
-bool SearchFirst(const IlpModel& p, const BudgetMeter& meter, const std::vector<size_t>& start,
-                 const IlpOptions& ilp, std::vector<size_t>* ids) {
-  if (!p.complete || ilp.search_nodes <= 0 || p.candidates.empty()) return false;
+// candidates' mean cost (its nodes grow quickly with the sentences a
+// selection holds). It starts from the greedy selection by gain per cost.
+// True, with *ids set, when it proved the optimum.
+bool SearchFirst(const std::vector<size_t>& candidates, const ConceptModel& concepts,
+                 const std::vector<double>& bonus, const BudgetMeter& meter,
+                 const RedundancyCheck& redundancy, const IlpOptions& ilp,
+                 std::vector<size_t>* ids) {
+  if (ilp.search_nodes <= 0) return false;
   std::vector<double> cost;
-  std::vector<int> known;
   double total = 0;
-  for (size_t j = 0; j < p.candidates.size(); ++j) {
-    cost.push_back(meter.Cost(p.candidates[j]));
+  for (size_t i : candidates) {
+    cost.push_back(meter.Cost(i));
     total += cost.back();
-    if (std::binary_search(start.begin(), start.end(), p.candidates[j])) known.push_back(int(j));
   }
   if (meter.capacity() * double(cost.size()) > ilp.search_fill * total) return false;
-  const IlpSearch found = SearchIlp(p, cost, meter.capacity(), known, ilp.search_nodes);
+  // The exact concept columns, no pair list: the search asks about pairs.
+  const IlpModel p = MakeIlpModel(candidates, concepts, bonus, {}, true);
+  std::vector<int> start;
+  IlpGreedy(p, meter, redundancy, {}, &start);
+  std::sort(start.begin(), start.end());
+  const IlpSearch found =
+      SearchIlp(p, cost, meter.capacity(), start, ilp.search_nodes, [&](int a, int b) {
+        return redundancy.Redundant(candidates[a], candidates[b]);
+      });
   if (!found.done) return false;
-  for (int j : found.chosen) ids->push_back(p.candidates[j]);
+  for (int j : found.chosen) ids->push_back(candidates[j]);
   return true;
+}
+
+// An optimal selection, `ids`, filled up by truncation when asked.
+ConceptSelection Chosen(const BudgetMeter& meter, const RedundancyCheck& redundancy,
+                        const ConceptModel& concepts, const std::vector<bool>& keep,
+                        const SelectOptions& options, const std::vector<size_t>& ids) {
+  ConceptSelection out;
+  double used = 0;
+  for (size_t i : ids) {
+    out.chosen.push_back(meter.Whole(i));
+    used += meter.Cost(i);
+  }
+  out.objective = ConceptValue(concepts, ids);  // the bonus is not a concept
+  if (options.truncate) {
+    FillByTruncation(meter, redundancy, ByGain(concepts, keep, out.chosen), used, &out.chosen);
+  }
+  return out;
 }
 
 enum class Outcome { kOptimal, kLimit, kFailed, kTooBig };
@@ -175,13 +199,11 @@ enum class Outcome { kOptimal, kLimit, kFailed, kTooBig };
 // shrinks it by reduced-cost fixing and solves the smaller model instead,
 // which holds every redundant pair among the candidates that stay: two
 // rounds, the first on a relaxation (no pairs, words counted per sentence:
-// see MakeIlpModel), the second on the smaller, exact model, which the
-// search without LPs may solve instead of GLPK (SearchFirst). `start`, when
+// see MakeIlpModel), the second on the smaller, exact model. `start`, when
 // not empty, is a selection (sentence ids, ascending) known to be feasible.
 Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
               const RedundancyCheck& redundancy, const IlpOptions& ilp, int rounds,
               const std::vector<size_t>& start, std::vector<size_t>* ids) {
-  if (SearchFirst(p, meter, start, ilp, ids)) return Outcome::kOptimal;
   glp_prob* lp = ToGlpk(p, meter);
   // The LP relaxation first, under the iteration limit; then branch and
   // cut from its basis, the callback counting nodes and iterations.
@@ -368,6 +390,10 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
     for (size_t i : candidates) bonus.push_back(position[i] == 0 ? ilp.lead_bonus : 0.0);
   }
+  std::vector<size_t> ids;
+  if (SearchFirst(candidates, concepts, bonus, meter, redundancy, ilp, &ids)) {
+    return Chosen(meter, redundancy, concepts, keep, options, ids);
+  }
   // With reduction, the first model leaves the redundant pairs out: they
   // are found among the candidates that stay.
   const IlpModel full =
@@ -383,23 +409,10 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     out.fallback = "the ILP would exceed its constraint limit";
     return out;
   }
-  std::vector<size_t> ids;
   const Outcome status =
       Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids);
   ReleaseGlpk();
-  if (status == Outcome::kOptimal) {
-    double used = 0;
-    for (size_t i : ids) {
-      out.chosen.push_back(meter.Whole(i));
-      used += meter.Cost(i);
-    }
-    out.objective = ConceptValue(concepts, ids);  // the bonus is not a concept
-    if (options.truncate) {
-      FillByTruncation(meter, redundancy, ByGain(concepts, keep, out.chosen), used,
-                       &out.chosen);
-    }
-    return out;
-  }
+  if (status == Outcome::kOptimal) return Chosen(meter, redundancy, concepts, keep, options, ids);
   out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
                             ilp.min_words);
   out.fallback = status == Outcome::kTooBig  ? "the ILP would exceed its constraint limit"

@@ -1,25 +1,23 @@
 #include "select/ilp_search.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 
 namespace precis {
 namespace {
 
 class Search {
  public:
-  Search(const IlpModel& p, const std::vector<double>& cost, double capacity, long max_nodes)
+  Search(const IlpModel& p, const std::vector<double>& cost, double capacity, long max_nodes,
+         const std::function<bool(int, int)>& redundant)
       : p_(p),
         cost_(cost),
         capacity_(capacity),
         max_nodes_(max_nodes),
+        redundant_(redundant),
         cover_(p.weight.size(), 0),
-        blocked_(p.candidates.size(), 0),
-        redundant_(p.candidates.size()) {
-    for (const auto& [a, b] : p.redundant) {
-      redundant_[a].push_back(b);
-      redundant_[b].push_back(a);
-    }
-  }
+        blocked_(p.candidates.size(), 0) {}
 
   // Makes `chosen` the incumbent (it must be feasible).
   void Start(const std::vector<int>& chosen) {
@@ -52,21 +50,30 @@ class Search {
     for (size_t c = 0; c < cover_.size(); ++c) v += cover_[c] ? p_.weight[c] : 0;
     return v;
   }
-  // A candidate taken blocks those redundant with it (blocked_ counts by
-  // how many taken) and marks itself, so it is never open twice.
+  // A candidate taken is blocked, so it is never open twice.
   void Take(int j) {
     chosen_.push_back(j);
     used_ += cost_[j];
     for (int c : p_.columns[j]) ++cover_[c];
-    for (int k : redundant_[j]) ++blocked_[k];
     ++blocked_[j];
   }
   void Drop(int j) {
     chosen_.pop_back();
     used_ -= cost_[j];
     for (int c : p_.columns[j]) --cover_[c];
-    for (int k : redundant_[j]) --blocked_[k];
     --blocked_[j];
+  }
+  // Each pair is asked once: the same pairs come up in many nodes.
+  bool RedundantWithChosen(int j) {
+    for (int c : chosen_) {
+      const auto [it, fresh] = asked_.try_emplace(Pair(j, c), false);
+      if (fresh) it->second = redundant_(j, c);
+      if (it->second) return true;
+    }
+    return false;
+  }
+  static uint64_t Pair(int a, int b) {
+    return a < b ? uint64_t(a) << 32 | uint32_t(b) : uint64_t(b) << 32 | uint32_t(a);
   }
 
   // Explores every selection that adds to chosen_ candidates not yet
@@ -113,6 +120,10 @@ class Search {
       }
       if (bound < best_value_ + grain) break;
       const int j = open[head].j;
+      if (RedundantWithChosen(j)) {  // for this node's subtree, like an exclusion
+        ++blocked_[j];
+        continue;
+      }
       Take(j);
       Node(value + open[head].gain);
       Drop(j);
@@ -129,9 +140,10 @@ class Search {
   const std::vector<double>& cost_;
   const double capacity_;
   const long max_nodes_;
+  const std::function<bool(int, int)>& redundant_;
+  std::unordered_map<uint64_t, bool> asked_;
   std::vector<int> cover_;    // by column: how many taken hold it
   std::vector<int> blocked_;  // by candidate: taken, excluded, or redundant with one taken
-  std::vector<std::vector<int>> redundant_;
   std::vector<int> chosen_, best_;
   double used_ = 0;
   double best_value_ = 0;
@@ -141,8 +153,9 @@ class Search {
 }  // namespace
 
 IlpSearch SearchIlp(const IlpModel& p, const std::vector<double>& cost, double capacity,
-                    const std::vector<int>& start, long max_nodes) {
-  Search search(p, cost, capacity, max_nodes);
+                    const std::vector<int>& start, long max_nodes,
+                    const std::function<bool(int, int)>& redundant) {
+  Search search(p, cost, capacity, max_nodes, redundant);
   search.Start(start);
   return search.Run();
 }

@@ -1,5 +1,5 @@
-// Not public: an exact search for the concept-coverage ILP's optimum on a
-// small model, without LPs. Use precis/summarizer.h.
+// Not public: an exact search for the concept-coverage ILP's optimum when
+// few sentences fill the budget, without LPs. Use precis/summarizer.h.
 //
 // Depth-first branch and bound over the candidates (Horowitz & Sahni 1974's
 // knapsack search, with the coverage objective's bound): at each node the
@@ -8,15 +8,21 @@
 // bound is valid because coverage is submodular (Nemhauser, Wolsey & Fisher
 // 1978): a set's gain is at most the sum of its members' marginal gains.
 // The search branches on the best-ranked candidate, taking it first.
+// Redundancy is asked only of a candidate about to be taken, against those
+// taken: the bound ignores it (a relaxation, so still a bound), and no
+// pair list is built.
 //
-// After reduced-cost fixing (ilp.cc) the model holds ~40-70 candidates, and
-// the search needs ~150 nodes of a few microseconds each, where GLPK's
-// branch and bound needed ~35 nodes of ~75 microseconds (an LP each): the
-// optimum is the same, found ten times faster. The node limit keeps it
-// deterministic; past it the caller solves with GLPK instead.
+// On duc2003-t3 at 100 words (150 candidates, 4 to 5 sentences per
+// summary) it needs 75 nodes on average, 328 at most, of a few microseconds
+// each, where GLPK needed an LP over all candidates for reduced-cost fixing
+// and then ~35 nodes of ~75 microseconds: the same optimum, found without
+// GLPK. Nodes grow quickly with the sentences a summary holds (~3,000 at
+// 250 words), where GLPK's LP bound prunes better; the node limit keeps
+// the search deterministic, and past it the caller solves with GLPK.
 #ifndef PRECIS_SELECT_ILP_SEARCH_H_
 #define PRECIS_SELECT_ILP_SEARCH_H_
 
+#include <functional>
 #include <vector>
 
 #include "select/ilp_model.h"
@@ -30,13 +36,15 @@ struct IlpSearch {
   long nodes = 0;
 };
 
-// The optimum of complete model `p` (IlpModel::complete: every redundant
-// pair present), `cost` by candidate, within `capacity`. `start` is a
-// feasible selection (candidate positions) the search must beat by more
-// than the model's grain (IlpModel::step); among selections of equal value
-// the first found is kept, so the answer is deterministic.
+// The optimum of model `p`'s objective (its concept columns and own values;
+// it must not be a relaxation: MakeIlpModel with `complete`), `cost` by
+// candidate, within `capacity`, with no two candidates for which
+// `redundant` (positions; symmetric) holds; p.redundant is not read.
+// `start` is a feasible selection (positions) to beat: among selections of
+// equal value the first found is kept, so the answer is deterministic.
 IlpSearch SearchIlp(const IlpModel& p, const std::vector<double>& cost, double capacity,
-                    const std::vector<int>& start, long max_nodes);
+                    const std::vector<int>& start, long max_nodes,
+                    const std::function<bool(int, int)>& redundant);
 
 }  // namespace precis
 

@@ -4,14 +4,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 
 namespace precis {
 namespace {
 
 // A complete model from each candidate's own value and column lists.
 IlpModel Model(std::vector<double> own, std::vector<double> weight,
-               std::vector<std::vector<int>> columns,
-               std::vector<std::pair<int, int>> redundant = {}) {
+               std::vector<std::vector<int>> columns) {
   IlpModel p;
   for (size_t j = 0; j < own.size(); ++j) p.candidates.push_back(100 + j);
   p.bonus.assign(own.size(), 0.0);
@@ -22,10 +22,21 @@ IlpModel Model(std::vector<double> own, std::vector<double> weight,
     for (int c : columns[j]) p.holders[c].push_back(int(j));
   }
   p.columns = std::move(columns);
-  p.redundant = std::move(redundant);
   p.complete = true;
   return p;
 }
+
+// Answers from a list of pairs, and counts the questions.
+struct Pairs {
+  std::vector<std::pair<int, int>> list;
+  mutable int asked = 0;
+  std::function<bool(int, int)> Check() const {
+    return [this](int a, int b) {
+      ++asked;
+      return std::count(list.begin(), list.end(), std::pair(std::min(a, b), std::max(a, b))) > 0;
+    };
+  }
+};
 
 double Value(const IlpModel& p, const std::vector<int>& chosen) {
   std::vector<bool> have(p.weight.size(), false);
@@ -42,7 +53,7 @@ double Value(const IlpModel& p, const std::vector<int>& chosen) {
 // fits; the optimum is the two cheaper ones (3 + 3 for 4).
 TEST(IlpSearch, BeatsTheGreedyKnapsackOrder) {
   const IlpModel p = Model({5, 3, 3}, {}, {{}, {}, {}});
-  const IlpSearch s = SearchIlp(p, {3, 2, 2}, 4, {0}, 1000);
+  const IlpSearch s = SearchIlp(p, {3, 2, 2}, 4, {0}, 1000, Pairs{}.Check());
   EXPECT_TRUE(s.done);
   EXPECT_EQ(s.chosen, (std::vector<int>{1, 2}));
   EXPECT_DOUBLE_EQ(s.value, 6);
@@ -52,17 +63,19 @@ TEST(IlpSearch, BeatsTheGreedyKnapsackOrder) {
 // 1 = 5, less than 0 with 1 (4 + 1 + 3 = 8).
 TEST(IlpSearch, SharedConceptCountsOnce) {
   const IlpModel p = Model({4, 1, 1}, {3}, {{}, {0}, {0}});
-  const IlpSearch s = SearchIlp(p, {1, 1, 1}, 2, {}, 1000);
+  const IlpSearch s = SearchIlp(p, {1, 1, 1}, 2, {}, 1000, Pairs{}.Check());
   EXPECT_TRUE(s.done);
   EXPECT_EQ(s.chosen, (std::vector<int>{0, 1}));
   EXPECT_DOUBLE_EQ(s.value, 8);
 }
 
 TEST(IlpSearch, RedundantPairNeverTogether) {
-  const IlpModel p = Model({5, 3, 3}, {}, {{}, {}, {}}, {{1, 2}});
-  const IlpSearch s = SearchIlp(p, {3, 2, 2}, 4, {}, 1000);
+  const IlpModel p = Model({5, 3, 3}, {}, {{}, {}, {}});
+  const Pairs pairs{{{1, 2}}};
+  const IlpSearch s = SearchIlp(p, {3, 2, 2}, 4, {}, 1000, pairs.Check());
   EXPECT_TRUE(s.done);
   EXPECT_EQ(s.chosen, (std::vector<int>{0}));
+  EXPECT_GT(pairs.asked, 0);
 }
 
 // A start selection of the optimum's value is kept (the first found of equal
@@ -70,11 +83,11 @@ TEST(IlpSearch, RedundantPairNeverTogether) {
 // the start.
 TEST(IlpSearch, KeepsStartOnTiesAndAtTheLimit) {
   const IlpModel p = Model({2, 2, 2, 2}, {}, {{}, {}, {}, {}});
-  const IlpSearch tie = SearchIlp(p, {1, 1, 1, 1}, 2, {2, 3}, 1000);
+  const IlpSearch tie = SearchIlp(p, {1, 1, 1, 1}, 2, {2, 3}, 1000, Pairs{}.Check());
   EXPECT_TRUE(tie.done);
   EXPECT_EQ(tie.chosen, (std::vector<int>{2, 3}));
   const IlpModel q = Model({5, 3, 3}, {}, {{}, {}, {}});
-  const IlpSearch stopped = SearchIlp(q, {3, 2, 2}, 4, {0}, 1);
+  const IlpSearch stopped = SearchIlp(q, {3, 2, 2}, 4, {0}, 1, Pairs{}.Check());
   EXPECT_FALSE(stopped.done);
   EXPECT_EQ(stopped.chosen, (std::vector<int>{0}));
 }
@@ -105,7 +118,7 @@ TEST(IlpSearch, MatchesEnumeration) {
         if (next(12) == 0) pairs.push_back({a, b});
       }
     }
-    IlpModel p = Model(own, weight, columns, pairs);
+    IlpModel p = Model(own, weight, columns);
     p.step = trial % 2 ? 0.5 : 0;  // every value is a multiple of 0.5
     const double capacity = 3 + next(12);
     double best = 0;
@@ -122,7 +135,8 @@ TEST(IlpSearch, MatchesEnumeration) {
       for (const auto& [a, b] : pairs) ok = ok && !(mask >> a & 1 && mask >> b & 1);
       if (ok) best = std::max(best, Value(p, sel));
     }
-    const IlpSearch s = SearchIlp(p, cost, capacity, {}, 1000000);
+    const Pairs asked{pairs};
+    const IlpSearch s = SearchIlp(p, cost, capacity, {}, 1000000, asked.Check());
     ASSERT_TRUE(s.done) << trial;
     EXPECT_NEAR(s.value, best, 1e-9) << trial;
     EXPECT_NEAR(Value(p, s.chosen), best, 1e-9) << trial;

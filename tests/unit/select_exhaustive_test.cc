@@ -213,11 +213,11 @@ TEST(SelectExhaustive, RedundantPairsAgreeWithRedundant) {
   EXPECT_GT(found, 50);  // the rules fire, so agreement means something
 }
 
-// Reduced-cost fixing drops candidates before branch and bound, and the
-// search without LPs solves the smaller models; neither may change the
-// optimum GLPK finds on the whole model. Larger worlds (8 documents of 5
-// sentences over 14 words, too big to enumerate) solved both ways, with
-// bigram concepts alone and with content words too.
+// Reduced-cost fixing drops candidates before GLPK's branch and bound, and
+// the search without LPs replaces both where few sentences fill the budget;
+// neither may change the optimum GLPK finds on the whole model. Larger
+// worlds (8 documents of 5 sentences over 14 words, too big to enumerate),
+// with bigram concepts alone and with content words too.
 TEST(SelectExhaustive, ReductionKeepsTheOptimum) {
   const char* const vocab[] = {"harbor", "ferry", "storm", "crew", "tide", "port",
                                "wind", "dock", "boat", "coast", "wave", "pier",
@@ -254,14 +254,15 @@ TEST(SelectExhaustive, ReductionKeepsTheOptimum) {
       for (const auto& [unigram, lead] : {std::pair{0.0, 0.0}, {0.05, 0.0}, {0.05, 0.5}}) {
         SelectOptions o;
         o.budget = {BudgetUnit::kWords, double(words)};
-        IlpOptions reduced, plain;
-        reduced.concepts.unigram_weight = plain.concepts.unigram_weight = unigram;
-        reduced.lead_bonus = plain.lead_bonus = lead;
+        IlpOptions searched, reduced, plain;
+        for (IlpOptions* ilp : {&searched, &reduced, &plain}) {
+          ilp->concepts.unigram_weight = unigram;
+          ilp->lead_bonus = lead;
+        }
+        reduced.search_nodes = 0;  // GLPK after reduced-cost fixing
+        plain.search_nodes = 0;    // GLPK's branch and bound alone: the reference
         plain.reduce = false;
-        plain.search_nodes = 0;  // GLPK's branch and bound alone: the reference
-        const ConceptSelection with = SelectIlp(cluster, analyzed, model, keep, o, reduced);
         const ConceptSelection without = SelectIlp(cluster, analyzed, model, keep, o, plain);
-        ASSERT_TRUE(with.fallback.empty()) << with.fallback;
         ASSERT_TRUE(without.fallback.empty()) << without.fallback;
         const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
         auto value = [&](const ConceptSelection& sel) {
@@ -269,8 +270,13 @@ TEST(SelectExhaustive, ReductionKeepsTheOptimum) {
           for (const Selected& s : sel.chosen) v += position[s.sentence] == 0 ? lead : 0;
           return v;
         };
-        EXPECT_NEAR(value(with), value(without), 1e-9)
-            << seed << " " << words << " " << unigram << " " << lead;
+        for (const IlpOptions* ilp : {&searched, &reduced}) {
+          const ConceptSelection with = SelectIlp(cluster, analyzed, model, keep, o, *ilp);
+          ASSERT_TRUE(with.fallback.empty()) << with.fallback;
+          EXPECT_NEAR(value(with), value(without), 1e-9)
+              << seed << " " << words << " " << unigram << " " << lead << " "
+              << ilp->search_nodes;
+        }
         compared += without.objective > 0;
       }
     }
@@ -287,8 +293,17 @@ TEST(SelectExhaustive, IlpLimitFallsBackToGreedyAndSaysSo) {
   IlpOptions ilp;
   ilp.max_nodes = 0;  // any branching at all exceeds it
   ilp.max_iterations = 0;
+  // The search stops at its first node too, and hands over to GLPK.
+  ilp.search_nodes = 1;
   const ConceptSelection sel = SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o, ilp);
   EXPECT_FALSE(sel.fallback.empty());
+  // With GLPK's limits as usual, the hand-over finds the search's optimum.
+  IlpOptions handed;
+  handed.search_nodes = 1;
+  const ConceptSelection glpk = SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o, handed);
+  EXPECT_TRUE(glpk.fallback.empty()) << glpk.fallback;
+  EXPECT_NEAR(glpk.objective, SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o).objective,
+              1e-9);
   const ConceptModel concepts = BuildConcepts(w.analyzed, w.keep, w.cluster.docs.size());
   const ConceptSelection greedy =
       SelectConceptGreedy(w.cluster, w.analyzed, w.model, w.keep, o, concepts);
