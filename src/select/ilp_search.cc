@@ -104,11 +104,20 @@ class Search {
       const double g = Gain(int(j));
       if (g > 0) open.push_back({-g / std::max(cost_[j], 1e-9), int(j), g});
     }
-    std::sort(open.begin(), open.end());
+    // The bound and the branching read the ranking's head only (a few
+    // candidates fill the room): it is sorted as far as they read.
+    size_t ranked = 0;
+    auto rank = [&](size_t k) {  // open[0, k] in order
+      if (k < ranked) return;
+      const size_t to = std::min(open.size(), std::max(k + 1, 2 * ranked + 8));
+      std::partial_sort(open.begin() + long(ranked), open.begin() + long(to), open.end());
+      ranked = to;
+    };
     size_t head = 0;
     for (; head < open.size(); ++head) {
       double bound = value, left = room;
       for (size_t k = head; k < open.size(); ++k) {
+        rank(k);
         const Open& o = open[k];
         if (cost_[o.j] <= left) {
           bound += o.gain;
