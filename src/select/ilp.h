@@ -64,7 +64,7 @@ struct IlpOptions {
   // When the budget holds at most search_fill candidates of their mean
   // cost, an exact search without LPs (select/ilp_search.h) solves the
   // model first (the default on duc2003-t3 at 100 words: 7.7 ms per
-  // cluster with GLPK alone, 3.7 with the search). Past search_nodes nodes,
+  // cluster with GLPK alone, 3.4 with the search). Past search_nodes nodes,
   // GLPK solves it. 0 nodes = GLPK alone.
   double search_fill = 6;
   long search_nodes = 2000;

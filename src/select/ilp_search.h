@@ -13,7 +13,7 @@
 // pair list is built.
 //
 // On duc2003-t3 at 100 words (150 candidates, 4 to 5 sentences per
-// summary) it needs 75 nodes on average, 328 at most, of a few microseconds
+// summary) it needs 92 nodes on average, 328 at most, of a few microseconds
 // each, where GLPK needed an LP over all candidates for reduced-cost fixing
 // and then ~35 nodes of ~75 microseconds: the same optimum, found without
 // GLPK. Nodes grow quickly with the sentences a summary holds (~3,000 at
