@@ -1,5 +1,7 @@
 #include "select/ilp_search.h"
 
+#include "brute_force.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -121,20 +123,14 @@ TEST(IlpSearch, MatchesEnumeration) {
     IlpModel p = Model(own, weight, columns);
     p.step = trial % 2 ? 0.5 : 0;  // every value is a multiple of 0.5
     const double capacity = 3 + next(12);
-    double best = 0;
-    for (uint32_t mask = 0; mask < (1u << m); ++mask) {
-      std::vector<int> sel;
-      double used = 0;
-      for (int j = 0; j < m; ++j) {
-        if (mask >> j & 1) {
-          sel.push_back(j);
-          used += cost[j];
-        }
-      }
-      bool ok = used <= capacity;
-      for (const auto& [a, b] : pairs) ok = ok && !(mask >> a & 1 && mask >> b & 1);
-      if (ok) best = std::max(best, Value(p, sel));
-    }
+    const double best = BestSubset(
+        m, [&](size_t j) { return cost[j]; }, capacity,
+        [&](size_t a, size_t b) {  // a < b
+          return std::count(pairs.begin(), pairs.end(), std::pair(int(a), int(b))) > 0;
+        },
+        [&](const std::vector<size_t>& subset) {
+          return Value(p, std::vector<int>(subset.begin(), subset.end()));
+        });
     const Pairs asked{pairs};
     const IlpSearch s = SearchIlp(p, cost, capacity, {}, 1000000, asked.Check());
     ASSERT_TRUE(s.done) << trial;

@@ -18,6 +18,8 @@
 #include "select/redundancy.h"
 #include "select/submodular.h"
 
+#include "brute_force.h"
+
 namespace precis {
 namespace {
 
@@ -130,25 +132,10 @@ TEST(SelectExhaustive, BudgetsRedundancyAndIlpOptimum) {
           ExpectValid(w, o, redundancy, glpk.chosen, "ilp (GLPK)");
           if (truncate) continue;
           // Brute force: every subset of the 6 sentences.
-          double best = 0;
-          for (uint32_t mask = 0; mask < (1u << n); ++mask) {
-            std::vector<size_t> subset;
-            double cost = 0;
-            for (size_t i = 0; i < n; ++i) {
-              if (mask >> i & 1) {
-                subset.push_back(i);
-                cost += meter.Cost(i);
-              }
-            }
-            if (cost > meter.capacity()) continue;
-            bool ok = true;
-            for (size_t a = 0; a < subset.size() && ok; ++a) {
-              for (size_t b = a + 1; b < subset.size() && ok; ++b) {
-                ok = !redundancy.Redundant(subset[a], subset[b]);
-              }
-            }
-            if (ok) best = std::max(best, ConceptValue(concepts, subset));
-          }
+          const double best = BestSubset(
+              n, [&](size_t i) { return meter.Cost(i); }, meter.capacity(),
+              [&](size_t a, size_t b) { return redundancy.Redundant(a, b); },
+              [&](const std::vector<size_t>& subset) { return ConceptValue(concepts, subset); });
           std::vector<size_t> ids;
           for (const Selected& s : ilp.chosen) ids.push_back(s.sentence);
           EXPECT_NEAR(ilp.objective, best, 1e-9) << "seed " << seed << " limit " << limit;
