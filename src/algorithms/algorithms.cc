@@ -35,7 +35,7 @@ const std::vector<AlgorithmSpec>& Specs() {
     {"lsa", "Steinberger & Jezek 2004: length in the SVD's latent topic space"},
     {"mmr", "Carbonell & Goldstein 1998: centroid relevance minus redundancy (lambda 0.7)"},
     {"submodular", "Lin & Bilmes 2011: coverage + diversity, budgeted greedy"},
-    {"ilp", "Gillick & Favre 2009: optimal bigram concept coverage (GLPK ILP)"},
+    {"ilp", "Gillick & Favre 2009: optimal bigram concept coverage (exact search, or GLPK ILP)"},
     {"coverage", "ilp's concepts weighted by position too, fast budgeted greedy (precis)"},
     {"precis", "ilp with content words as concepts too for several documents, textrank for one (precis)"},
   };
