@@ -176,7 +176,7 @@ bool SearchFirst(const std::vector<size_t>& candidates, const ConceptModel& conc
   return true;
 }
 
-// An optimal selection, `ids`, filled up by truncation when asked.
+// The selection of sentences `ids`, filled up by truncation when asked.
 ConceptSelection Chosen(const BudgetMeter& meter, const RedundancyCheck& redundancy,
                         const ConceptModel& concepts, const std::vector<bool>& keep,
                         const SelectOptions& options, const std::vector<size_t>& ids) {
@@ -300,9 +300,8 @@ ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedClust
     if (analyzed.sentences[i].words < uint32_t(std::max(0, min_words))) continue;
     heap.push({gain(i) / cost(i), -long(i)});
   }
-  ConceptSelection out;
   std::vector<size_t> ids;
-  double used = 0;
+  double used = 0, value = 0;
   while (!heap.empty()) {
     const auto [bound, neg] = heap.top();
     heap.pop();
@@ -315,7 +314,7 @@ ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedClust
       continue;
     }
     if (redundancy.RedundantWithAny(i, ids)) continue;
-    out.objective += gain(i);
+    value += gain(i);
     for (uint32_t c : concepts.concepts[i]) have[c] = true;
     used += meter.Cost(i);
     ids.push_back(i);
@@ -323,7 +322,7 @@ ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedClust
   // The best single sentence, if it alone is worth more.
   std::fill(have.begin(), have.end(), false);
   size_t single = SIZE_MAX;
-  double single_value = out.objective;
+  double single_value = value;
   for (size_t i = 0; i < keep.size(); ++i) {
     if (!keep[i] || meter.Cost(i) > meter.capacity()) continue;
     if (analyzed.sentences[i].words < uint32_t(std::max(0, min_words))) continue;
@@ -332,19 +331,8 @@ ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedClust
       single = i;
     }
   }
-  if (single != SIZE_MAX) {
-    ids = {single};
-    out.objective = single_value;
-  }
-  used = 0;
-  for (size_t i : ids) {
-    out.chosen.push_back(meter.Whole(i));
-    used += meter.Cost(i);
-  }
-  if (options.truncate) {
-    FillByTruncation(meter, redundancy, ByGain(concepts, keep, out.chosen), used, &out.chosen);
-  }
-  return out;
+  if (single != SIZE_MAX) ids = {single};
+  return Chosen(meter, redundancy, concepts, keep, options, ids);
 }
 
 ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
