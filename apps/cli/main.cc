@@ -4,8 +4,10 @@
 #include <exception>
 
 #include "commands.h"
+#include "heap.h"
 
 int main(int argc, char** argv) {
+  precis::cli::PrepareHeap();
   CLI::App app{
       "precis: faithful extractive summaries of news articles and clusters,\n"
       "with byte-exact provenance for every sentence."};
