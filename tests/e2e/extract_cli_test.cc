@@ -41,6 +41,34 @@ TEST(ExtractCli, PageWithoutArticleWarns) {
   EXPECT_FALSE(j["warning"].get<std::string>().empty());
 }
 
+// Legacy charsets go through glibc's iconv, whose converters are loaded at
+// run time (gconv modules), also by a fully static precis.
+TEST(ExtractCli, LegacyCharsetsAreConvertedToUtf8) {
+  const std::string body =
+      " paragraph of the article, long enough for the extractor to keep it as"
+      " the body of the page rather than as navigation or a caption.</p>";
+  struct Case {
+    const char* charset;
+    std::string raw;       // encoded in `charset`
+    std::string expected;  // its UTF-8
+  };
+  const Case cases[] = {
+      {"windows-1252", "\x93" "Caf\xe9\x94 opens", "\u201cCaf\u00e9\u201d opens"},
+      {"windows-1251", "\xcf\xf0\xe8\xe2\xe5\xf2 opens", "\u041f\u0440\u0438\u0432\u0435\u0442 opens"},
+      {"koi8-r", "\xf0\xd2\xc9\xd7\xc5\xd4 opens", "\u041f\u0440\u0438\u0432\u0435\u0442 opens"},
+  };
+  for (const Case& c : cases) {
+    const std::string path = ::testing::TempDir() + "/legacy-" + c.charset + ".html";
+    WriteAll(path, std::string("<html><head><meta charset=\"") + c.charset +
+                       "\"><title>t</title></head><body><article><p>" + c.raw + body +
+                       "</article></body></html>");
+    CliResult r = RunPrecis({"extract", "--format", "json", path});
+    ASSERT_EQ(r.exit_code, 0) << c.charset << ": " << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(std::string(j["text"]).rfind(c.expected, 0), 0u) << c.charset << ": " << j["text"];
+  }
+}
+
 TEST(ExtractCli, SummarizeHtmlGivesPageOffsets) {
   const std::string page = ReadAll(kPage);
   CliResult r = RunPrecis({"summarize", "--sentences", "2", "--format", "json", kPage});
