@@ -15,6 +15,13 @@ namespace precis {
 class KeyIndex {
  public:
   KeyIndex() { Resize(1024); }
+  // Sized for `expected` keys at most, so it never grows: no old and new
+  // table side by side, no table touched only to be copied.
+  explicit KeyIndex(size_t expected) {
+    size_t capacity = 1024;
+    while (capacity < 2 * expected) capacity *= 2;
+    Resize(capacity);
+  }
 
   // The key's number: a new one (size() - 1) if unseen.
   uint32_t Number(uint64_t key) {

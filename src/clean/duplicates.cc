@@ -122,7 +122,12 @@ void DropDuplicates(CleanState& state) {
   // The same quote: a shared run of words. Number each run's hash and join
   // every later holder to its first: no per-run allocation, no sort.
   const size_t run = size_t(std::max(2, o.shared_phrase_words));
-  KeyIndex runs;
+  size_t most_runs = 0;
+  for (size_t i : reps) {
+    const size_t words = state.sentence(i).terms.size();
+    if (words >= run) most_runs += words - run + 1;
+  }
+  KeyIndex runs(most_runs);
   std::vector<uint32_t> first_holder;  // by run number
   for (size_t i : reps) {
     const auto& terms = state.sentence(i).terms;

@@ -8,8 +8,7 @@ namespace precis {
 namespace {
 
 // Numbers come in order of first sight and stay put as the table grows.
-TEST(KeyIndex, NumbersInOrderOfFirstSightThroughGrowth) {
-  KeyIndex index;
+void ExpectFirstSightNumbers(KeyIndex& index) {
   std::unordered_map<uint64_t, uint32_t> expected;
   uint64_t x = 88172645463325252ull;  // xorshift: keys spread over all 64 bits
   for (int k = 0; k < 5000; ++k) {
@@ -23,6 +22,20 @@ TEST(KeyIndex, NumbersInOrderOfFirstSightThroughGrowth) {
   }
   for (const auto& [key, number] : expected) EXPECT_EQ(index.Number(key), number);
   EXPECT_EQ(index.size(), expected.size());
+}
+
+TEST(KeyIndex, NumbersInOrderOfFirstSightThroughGrowth) {
+  KeyIndex index;
+  ExpectFirstSightNumbers(index);
+}
+
+// A size given up front is only where the table starts: too large, it never
+// grows; too small, it grows as the default one does.
+TEST(KeyIndex, SizedUpFrontNumbersTheSame) {
+  KeyIndex roomy(5000);
+  ExpectFirstSightNumbers(roomy);
+  KeyIndex small(10);
+  ExpectFirstSightNumbers(small);
 }
 
 // The all-ones key marks empty slots inside; as a key it is numbered like
