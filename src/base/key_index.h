@@ -14,7 +14,7 @@ namespace precis {
 
 class KeyIndex {
  public:
-  KeyIndex() { Resize(1024); }
+  KeyIndex() : KeyIndex(0) {}
   // Sized for `expected` keys at most, so it never grows: no old and new
   // table side by side, no table touched only to be copied.
   explicit KeyIndex(size_t expected) {
