@@ -17,20 +17,32 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
     uint32_t first_position = UINT32_MAX;
     uint32_t id = UINT32_MAX;
   };
-  KeyIndex index;
+  // Numbers in order of first use: content words by term id, bigrams through
+  // an index sized for every bigram the kept sentences hold (it never grows).
+  size_t most_bigrams = 0, kept_terms = 0;
+  for (uint32_t i = 0; i < sentences.size(); ++i) {
+    if (!keep[i] || sentences[i].terms.empty()) continue;
+    most_bigrams += sentences[i].terms.size() - 1;
+    kept_terms += sentences[i].terms.size();
+  }
+  KeyIndex bigrams(most_bigrams);
+  std::vector<uint32_t> bigram_number;                    // by bigram index number
+  std::vector<uint32_t> word_number(options.unigram_weight > 0 ? vocab.size() : 0,
+                                    UINT32_MAX);           // by term id
   std::vector<Stat> stats;
-  std::vector<std::vector<uint32_t>> numbers(sentences.size());  // by sentence
   std::vector<bool> unigram;  // by number
+  // Each kept sentence's numbers, in order of use: one flat list.
+  std::vector<uint32_t> numbers;
+  numbers.reserve(most_bigrams + (options.unigram_weight > 0 ? kept_terms : 0));
+  std::vector<uint32_t> numbers_end(sentences.size(), 0);  // by sentence
   const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
-  // A unigram's key: no term id is UINT32_MAX, so it never meets a bigram's.
-  constexpr uint64_t kUnigram = uint64_t(UINT32_MAX) << 32;
-  auto use = [&](uint32_t i, uint64_t key, uint32_t unit) {
-    const uint32_t number = index.Number(key);
-    if (number == stats.size()) {
+  auto use = [&](uint32_t i, uint32_t& number, bool word, uint32_t unit) {
+    if (number == UINT32_MAX) {
+      number = uint32_t(stats.size());
       stats.emplace_back();
-      unigram.push_back((key >> 32) == UINT32_MAX);
+      unigram.push_back(word);
     }
-    numbers[i].push_back(number);
+    numbers.push_back(number);
     Stat& st = stats[number];
     if (st.last_unit != unit) {
       st.last_unit = unit;
@@ -39,19 +51,23 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
     st.first_position = std::min(st.first_position, position[i]);
   };
   for (uint32_t i = 0; i < sentences.size(); ++i) {
-    if (!keep[i]) continue;
-    const Sentence& s = sentences[i];
-    const uint32_t unit = by_document ? s.doc : i;
-    for (size_t k = 0; k + 1 < s.terms.size(); ++k) {
-      const uint32_t a = s.terms[k], b = s.terms[k + 1];
-      if (vocab.IsStop(a) && vocab.IsStop(b)) continue;
-      use(i, (uint64_t(a) << 32) | b, unit);
-    }
-    if (options.unigram_weight > 0) {
-      for (uint32_t t : s.terms) {
-        if (!vocab.IsStop(t)) use(i, kUnigram | t, unit);
+    if (keep[i]) {
+      const Sentence& s = sentences[i];
+      const uint32_t unit = by_document ? s.doc : i;
+      for (size_t k = 0; k + 1 < s.terms.size(); ++k) {
+        const uint32_t a = s.terms[k], b = s.terms[k + 1];
+        if (vocab.IsStop(a) && vocab.IsStop(b)) continue;
+        const uint32_t n = bigrams.Number((uint64_t(a) << 32) | b);
+        if (n == bigram_number.size()) bigram_number.push_back(UINT32_MAX);
+        use(i, bigram_number[n], false, unit);
+      }
+      if (options.unigram_weight > 0) {
+        for (uint32_t t : s.terms) {
+          if (!vocab.IsStop(t)) use(i, word_number[t], true, unit);
+        }
       }
     }
+    numbers_end[i] = uint32_t(numbers.size());
   }
   const uint32_t min_count =
       uint32_t(by_document ? options.min_documents : options.min_sentences);
@@ -59,7 +75,9 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
   model.concepts.resize(sentences.size());
   // Ids in order of first use, so the model does not depend on hashing.
   for (size_t i = 0; i < sentences.size(); ++i) {
-    for (uint32_t number : numbers[i]) {
+    const uint32_t begin = i == 0 ? 0 : numbers_end[i - 1];
+    for (uint32_t k = begin; k < numbers_end[i]; ++k) {
+      const uint32_t number = numbers[k];
       Stat& st = stats[number];
       if (st.count < min_count) continue;
       if (st.id == UINT32_MAX) {
