@@ -9,6 +9,7 @@ namespace precis {
 
 std::vector<uint32_t> ContentSet(const Sentence& s, const Vocabulary& vocab) {
   std::vector<uint32_t> set;
+  set.reserve(s.terms.size());
   for (uint32_t t : s.terms) {
     if (!vocab.IsStop(t)) set.push_back(t);
   }

@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
 
 #include "base/key_index.h"
 #include "clean/clean_state.h"
@@ -57,15 +56,23 @@ void DropDuplicates(CleanState& state) {
   const size_t n = state.size();
   UnionFind groups(n);
 
-  // Exact copies: hash the word sequence, confirm on equal hashes.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;
+  // Exact copies: hash the word sequence, confirm on equal hashes. Sentences
+  // of one hash are chained in order of appearance through `next_same`.
+  KeyIndex hashes(n);
+  std::vector<uint32_t> first_same;                     // by hash number
+  std::vector<uint32_t> next_same(n, UINT32_MAX);       // by sentence
+  std::vector<uint32_t> last_same;                      // by hash number
   std::vector<size_t> reps;  // one sentence per distinct wording
   for (size_t i = 0; i < n; ++i) {
     if (!state.kept(i)) continue;
     const auto& terms = state.sentence(i).terms;
-    auto& same = by_hash[HashTerms(terms.data(), terms.size())];
+    const uint32_t h = hashes.Number(HashTerms(terms.data(), terms.size()));
+    if (h == first_same.size()) {
+      first_same.push_back(UINT32_MAX);
+      last_same.push_back(UINT32_MAX);
+    }
     bool copy = false;
-    for (uint32_t j : same) {
+    for (uint32_t j = first_same[h]; j != UINT32_MAX; j = next_same[j]) {
       if (state.sentence(j).terms == terms) {
         groups.Union(j, i);
         copy = true;
@@ -73,7 +80,9 @@ void DropDuplicates(CleanState& state) {
       }
     }
     if (!copy) {
-      same.push_back(uint32_t(i));
+      if (first_same[h] == UINT32_MAX) first_same[h] = uint32_t(i);
+      else next_same[last_same[h]] = uint32_t(i);
+      last_same[h] = uint32_t(i);
       reps.push_back(i);
     }
   }
@@ -87,12 +96,20 @@ void DropDuplicates(CleanState& state) {
 
   // Near copies, via the rarest-terms index.
   const double t = o.near_duplicate_jaccard;
-  std::vector<std::vector<uint32_t>> index(state.vocab().size());  // by term id
+  // The index: each term's holders in order, as chains through one list.
+  struct Posting {
+    uint32_t sentence;
+    uint32_t next;
+  };
+  std::vector<Posting> postings;
+  std::vector<uint32_t> first_posting(state.vocab().size(), UINT32_MAX);  // by term id
+  std::vector<uint32_t> last_posting(state.vocab().size(), UINT32_MAX);
   std::vector<uint32_t> seen(n, UINT32_MAX);
+  std::vector<uint32_t> order;
   for (size_t i : reps) {
     const auto& set = sets(i);
     if (set.size() < 3) continue;
-    std::vector<uint32_t> order = set;
+    order.assign(set.begin(), set.end());
     std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
       return std::pair(df[x], x) < std::pair(df[y], y);
     });
@@ -102,7 +119,8 @@ void DropDuplicates(CleanState& state) {
     const size_t prefix = order.size() - size_t(std::ceil(bound * order.size())) + 1;
     int checks = 0;
     for (size_t k = 0; k < prefix && checks < o.max_candidates; ++k) {
-      for (uint32_t j : index[order[k]]) {
+      for (uint32_t p = first_posting[order[k]]; p != UINT32_MAX; p = postings[p].next) {
+        const uint32_t j = postings[p].sentence;
         if (seen[j] == i) continue;
         seen[j] = uint32_t(i);
         if (++checks > o.max_candidates) break;
@@ -116,7 +134,13 @@ void DropDuplicates(CleanState& state) {
       }
     }
     // Index every term: a later, longer sentence may contain this one.
-    for (uint32_t term : set) index[term].push_back(uint32_t(i));
+    for (uint32_t term : set) {
+      const uint32_t p = uint32_t(postings.size());
+      postings.push_back({uint32_t(i), UINT32_MAX});
+      if (first_posting[term] == UINT32_MAX) first_posting[term] = p;
+      else postings[last_posting[term]].next = p;
+      last_posting[term] = p;
+    }
   }
 
   // The same quote: a shared run of words. Number each run's hash and join
@@ -178,22 +202,20 @@ void DropDuplicates(CleanState& state) {
     if (position[i] == 0) f += 0.5;
     return f;
   };
-  std::unordered_map<size_t, size_t> best;  // group root -> best member
+  constexpr size_t kNone = SIZE_MAX;
+  std::vector<size_t> best(n, kNone);  // by group root: its best member
   std::vector<double> score(n, 0);
   for (size_t i = 0; i < n; ++i) {
     if (!state.kept(i)) continue;
     const size_t root = groups.Find(i);
     if (group_size[root] < 2) continue;
     score[i] = form(i, root);
-    auto [it, inserted] = best.try_emplace(root, i);
-    if (!inserted && score[i] > score[it->second]) it->second = i;
+    if (best[root] == kNone || score[i] > score[best[root]]) best[root] = i;
   }
   for (size_t i = 0; i < n; ++i) {
     if (!state.kept(i)) continue;
-    auto it = best.find(groups.Find(i));
-    if (it != best.end() && it->second != i) {
-      state.Drop(i, DropReason::kDuplicateOf, it->second);
-    }
+    const size_t b = best[groups.Find(i)];
+    if (b != kNone && b != i) state.Drop(i, DropReason::kDuplicateOf, b);
   }
 }
 
