@@ -30,6 +30,7 @@ double Cosine(const SparseVector& a, const SparseVector& b);
 template <typename Weight>
 SparseVector CountVector(const std::vector<uint32_t>& sorted, Weight weight) {
   SparseVector v;
+  v.entries.reserve(sorted.size());  // one allocation: at most one entry per term
   double sq = 0;
   for (size_t k = 0; k < sorted.size();) {
     size_t e = k;

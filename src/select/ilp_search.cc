@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+
+#include "base/key_index.h"
 
 namespace precis {
 namespace {
@@ -17,7 +18,8 @@ class Search {
         max_nodes_(max_nodes),
         redundant_(redundant),
         cover_(p.weight.size(), 0),
-        blocked_(p.candidates.size(), 0) {}
+        blocked_(p.candidates.size(), 0),
+        open_(p.candidates.size() + 1) {}
 
   // Makes `chosen` the incumbent (it must be feasible).
   void Start(const std::vector<int>& chosen) {
@@ -66,9 +68,9 @@ class Search {
   // Each pair is asked once: the same pairs come up in many nodes.
   bool RedundantWithChosen(int j) {
     for (int c : chosen_) {
-      const auto [it, fresh] = asked_.try_emplace(Pair(j, c), false);
-      if (fresh) it->second = redundant_(j, c);
-      if (it->second) return true;
+      const uint32_t pair = asked_.Number(Pair(j, c));
+      if (pair == answer_.size()) answer_.push_back(redundant_(j, c));
+      if (answer_[pair]) return true;
     }
     return false;
   }
@@ -92,13 +94,9 @@ class Search {
     // A better selection is worth at least one grain more (IlpModel::step).
     const double grain = p_.step > 0 ? p_.step - 1e-6 : 1e-9;
     const double room = capacity_ - used_;
-    struct Open {
-      double rank;  // minus gain per cost: ascending is best first
-      int j;
-      double gain;
-      bool operator<(const Open& o) const { return rank < o.rank || (rank == o.rank && j < o.j); }
-    };
-    std::vector<Open> open;
+    // Each depth keeps its buffer: no allocation per node once warm.
+    std::vector<Open>& open = open_[chosen_.size()];
+    open.clear();
     for (size_t j = 0; j < p_.candidates.size(); ++j) {
       if (blocked_[j] || cost_[j] > room) continue;
       const double g = Gain(int(j));
@@ -145,15 +143,24 @@ class Search {
     for (size_t k = 0; k < head; ++k) --blocked_[open[k].j];
   }
 
+  struct Open {
+    double rank;  // minus gain per cost: ascending is best first
+    int j;
+    double gain;
+    bool operator<(const Open& o) const { return rank < o.rank || (rank == o.rank && j < o.j); }
+  };
+
   const IlpModel& p_;
   const std::vector<double>& cost_;
   const double capacity_;
   const long max_nodes_;
   const std::function<bool(int, int)>& redundant_;
-  std::unordered_map<uint64_t, bool> asked_;
+  KeyIndex asked_;              // pairs asked of redundant_
+  std::vector<bool> answer_;    // by asked_ number
   std::vector<int> cover_;    // by column: how many taken hold it
   std::vector<int> blocked_;  // by candidate: taken, excluded, or redundant with one taken
   std::vector<int> chosen_, best_;
+  std::vector<std::vector<Open>> open_;  // by depth (chosen_.size())
   double used_ = 0;
   double best_value_ = 0;
   long nodes_ = 0;
