@@ -34,6 +34,27 @@ struct PageRankOptions {
 // uniformly). Sums to 1.
 std::vector<double> PageRank(const DenseGraph& g, const PageRankOptions& options = {});
 
+// Scores by sentence for a graph over `nodes` (sentence indices; the others
+// score 0): the PageRank of the graph whose edge between nodes a and b (their
+// positions in `nodes`) weighs weight(a, b), times the node count so scores
+// do not shrink with the cluster's size.
+template <typename Weight>
+std::vector<double> GraphScores(const std::vector<size_t>& nodes, size_t sentences,
+                                double damping, Weight weight) {
+  DenseGraph g;
+  g.n = nodes.size();
+  g.w.assign(g.n * g.n, 0.0);
+  for (size_t a = 0; a < g.n; ++a) {
+    for (size_t b = a + 1; b < g.n; ++b) g.at(a, b) = g.at(b, a) = weight(a, b);
+  }
+  PageRankOptions pr;
+  pr.damping = damping;
+  const std::vector<double> rank = PageRank(g, pr);
+  std::vector<double> scores(sentences, 0.0);
+  for (size_t a = 0; a < g.n; ++a) scores[nodes[a]] = rank[a] * double(g.n);
+  return scores;
+}
+
 }  // namespace precis
 
 #endif  // PRECIS_SCORE_PAGERANK_H_
