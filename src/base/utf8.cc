@@ -4,12 +4,11 @@
 
 namespace precis {
 
-int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
+int32_t DecodeUtf8Multibyte(std::string_view s, size_t i, size_t* len) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   const size_t left = s.size() - i;
   const unsigned char c = p[0];
   *len = 1;
-  if (c < 0x80) return c;
   int n;
   int32_t cp;
   int32_t min;
