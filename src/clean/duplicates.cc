@@ -39,6 +39,39 @@ class UnionFind {
   std::vector<size_t> parent_;
 };
 
+// Lists of sentences by key (a hash's number, a term id), each in the order
+// appended, all in one array: no vector per key.
+class Chains {
+ public:
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  explicit Chains(size_t keys = 0) : first_(keys, kEnd), last_(keys, kEnd) {}
+
+  size_t keys() const { return first_.size(); }
+  void AddKey() {
+    first_.push_back(kEnd);
+    last_.push_back(kEnd);
+  }
+  void Append(size_t key, uint32_t sentence) {
+    const uint32_t node = uint32_t(nodes_.size());
+    nodes_.push_back({sentence, kEnd});
+    if (first_[key] == kEnd) first_[key] = node;
+    else nodes_[last_[key]].next = node;
+    last_[key] = node;
+  }
+  // A walk: for (p = First(key); p != kEnd; p = Next(p)) ... Sentence(p).
+  uint32_t First(size_t key) const { return first_[key]; }
+  uint32_t Next(uint32_t node) const { return nodes_[node].next; }
+  uint32_t Sentence(uint32_t node) const { return nodes_[node].sentence; }
+
+ private:
+  struct Node {
+    uint32_t sentence;
+    uint32_t next;
+  };
+  std::vector<Node> nodes_;
+  std::vector<uint32_t> first_, last_;  // by key: nodes
+};
+
 size_t Common(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   size_t i = 0, j = 0, n = 0;
   while (i < a.size() && j < b.size()) {
@@ -56,23 +89,18 @@ void DropDuplicates(CleanState& state) {
   const size_t n = state.size();
   UnionFind groups(n);
 
-  // Exact copies: hash the word sequence, confirm on equal hashes. Sentences
-  // of one hash are chained in order of appearance through `next_same`.
+  // Exact copies: hash the word sequence, confirm on equal hashes.
   KeyIndex hashes(n);
-  std::vector<uint32_t> first_same;                     // by hash number
-  std::vector<uint32_t> next_same(n, UINT32_MAX);       // by sentence
-  std::vector<uint32_t> last_same;                      // by hash number
+  Chains same;  // by hash number: the distinct wordings with that hash
   std::vector<size_t> reps;  // one sentence per distinct wording
   for (size_t i = 0; i < n; ++i) {
     if (!state.kept(i)) continue;
     const auto& terms = state.sentence(i).terms;
     const uint32_t h = hashes.Number(HashTerms(terms.data(), terms.size()));
-    if (h == first_same.size()) {
-      first_same.push_back(UINT32_MAX);
-      last_same.push_back(UINT32_MAX);
-    }
+    if (h == same.keys()) same.AddKey();
     bool copy = false;
-    for (uint32_t j = first_same[h]; j != UINT32_MAX; j = next_same[j]) {
+    for (uint32_t p = same.First(h); p != Chains::kEnd; p = same.Next(p)) {
+      const uint32_t j = same.Sentence(p);
       if (state.sentence(j).terms == terms) {
         groups.Union(j, i);
         copy = true;
@@ -80,9 +108,7 @@ void DropDuplicates(CleanState& state) {
       }
     }
     if (!copy) {
-      if (first_same[h] == UINT32_MAX) first_same[h] = uint32_t(i);
-      else next_same[last_same[h]] = uint32_t(i);
-      last_same[h] = uint32_t(i);
+      same.Append(h, uint32_t(i));
       reps.push_back(i);
     }
   }
@@ -96,14 +122,7 @@ void DropDuplicates(CleanState& state) {
 
   // Near copies, via the rarest-terms index.
   const double t = o.near_duplicate_jaccard;
-  // The index: each term's holders in order, as chains through one list.
-  struct Posting {
-    uint32_t sentence;
-    uint32_t next;
-  };
-  std::vector<Posting> postings;
-  std::vector<uint32_t> first_posting(state.vocab().size(), UINT32_MAX);  // by term id
-  std::vector<uint32_t> last_posting(state.vocab().size(), UINT32_MAX);
+  Chains index(state.vocab().size());  // by term id: the sentences holding it
   std::vector<uint32_t> seen(n, UINT32_MAX);
   std::vector<uint32_t> order;
   for (size_t i : reps) {
@@ -119,8 +138,8 @@ void DropDuplicates(CleanState& state) {
     const size_t prefix = order.size() - size_t(std::ceil(bound * order.size())) + 1;
     int checks = 0;
     for (size_t k = 0; k < prefix && checks < o.max_candidates; ++k) {
-      for (uint32_t p = first_posting[order[k]]; p != UINT32_MAX; p = postings[p].next) {
-        const uint32_t j = postings[p].sentence;
+      for (uint32_t p = index.First(order[k]); p != Chains::kEnd; p = index.Next(p)) {
+        const uint32_t j = index.Sentence(p);
         if (seen[j] == i) continue;
         seen[j] = uint32_t(i);
         if (++checks > o.max_candidates) break;
@@ -134,13 +153,7 @@ void DropDuplicates(CleanState& state) {
       }
     }
     // Index every term: a later, longer sentence may contain this one.
-    for (uint32_t term : set) {
-      const uint32_t p = uint32_t(postings.size());
-      postings.push_back({uint32_t(i), UINT32_MAX});
-      if (first_posting[term] == UINT32_MAX) first_posting[term] = p;
-      else postings[last_posting[term]].next = p;
-      last_posting[term] = p;
-    }
+    for (uint32_t term : set) index.Append(term, uint32_t(i));
   }
 
   // The same quote: a shared run of words. Number each run's hash and join
