@@ -120,8 +120,8 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
   AnalyzedCluster out;
   std::vector<Token> tokens;
   // News repeats its words: stem each distinct surface form once per call.
-  std::unordered_map<std::string, uint32_t> term_of_word;
-  std::string word;
+  // Keys are views of the cluster's text, which outlives the map.
+  std::unordered_map<std::string_view, uint32_t> term_of_word;
   for (uint32_t d = 0; d < cluster.docs.size(); ++d) {
     const std::string& text = cluster.docs[d].text;
     uint32_t position = 0;
@@ -143,7 +143,7 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
       Tokenize(text, span.begin, span.end, &tokens);
       s.terms.reserve(tokens.size());
       for (const Token& t : tokens) {
-        word.assign(text, t.begin, t.end - t.begin);
+        const std::string_view word(text.data() + t.begin, t.end - t.begin);
         auto [it, inserted] = term_of_word.try_emplace(word, 0);
         if (inserted) {
           const std::string folded = FoldCase(word);
