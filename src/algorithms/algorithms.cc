@@ -103,7 +103,7 @@ void RunMmr(const ScoreContext& ctx, const SelectOptions& options, AlgorithmRun*
 std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& concepts) {
   std::vector<double> scores(ctx.keep.size(), 0.0);
   for (size_t i = 0; i < ctx.keep.size(); ++i) {
-    if (ctx.keep[i]) scores[i] = ConceptValue(concepts, {i});
+    if (ctx.keep[i]) scores[i] = ConceptValue(concepts, i);
   }
   return scores;
 }

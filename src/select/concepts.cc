@@ -108,4 +108,10 @@ double ConceptValue(const ConceptModel& model, const std::vector<size_t>& senten
   return value;
 }
 
+double ConceptValue(const ConceptModel& model, size_t sentence) {
+  double value = 0;
+  for (uint32_t c : model.concepts[sentence]) value += model.weight[c];
+  return value;
+}
+
 }  // namespace precis

@@ -49,6 +49,9 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
 // Total weight of the distinct concepts of `sentences`.
 double ConceptValue(const ConceptModel& model, const std::vector<size_t>& sentences);
 
+// The same for one sentence (its concepts are distinct already).
+double ConceptValue(const ConceptModel& model, size_t sentence);
+
 }  // namespace precis
 
 #endif  // PRECIS_SELECT_CONCEPTS_H_

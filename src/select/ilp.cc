@@ -357,7 +357,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     if (!keep[i] || concepts.concepts[i].empty()) continue;
     if (analyzed.sentences[i].words < uint32_t(std::max(0, ilp.min_words))) continue;
     if (meter.Cost(i) > meter.capacity()) continue;
-    ranked.push_back({-ConceptValue(concepts, {i}) / std::max(1.0, meter.Cost(i)), i});
+    ranked.push_back({-ConceptValue(concepts, i) / std::max(1.0, meter.Cost(i)), i});
   }
   std::sort(ranked.begin(), ranked.end());
   if (ranked.size() > ilp.max_sentences) ranked.resize(ilp.max_sentences);
