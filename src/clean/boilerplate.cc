@@ -66,6 +66,7 @@ Features Measure(std::string_view text) {
   Tokenize(text, 0, text.size(), &tokens);
   f.words = tokens.size();
   std::vector<std::string> folded;
+  folded.reserve(tokens.size());
   for (const Token& t : tokens) {
     std::string_view w = text.substr(t.begin, t.end - t.begin);
     folded.push_back(FoldCase(w));
