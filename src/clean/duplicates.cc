@@ -39,12 +39,11 @@ class UnionFind {
   std::vector<size_t> parent_;
 };
 
-// Lists of sentences by key (a hash's number, a term id), each in the order
-// appended, all in one array: no vector per key.
+// Lists of sentences by key (a hash's number), each in the order appended,
+// all in one array: no vector per key.
 class Chains {
  public:
   static constexpr uint32_t kEnd = UINT32_MAX;
-  explicit Chains(size_t keys = 0) : first_(keys, kEnd), last_(keys, kEnd) {}
 
   size_t keys() const { return first_.size(); }
   void AddKey() {
@@ -122,7 +121,23 @@ void DropDuplicates(CleanState& state) {
 
   // Near copies, via the rarest-terms index.
   const double t = o.near_duplicate_jaccard;
-  Chains index(state.vocab().size());  // by term id: the sentences holding it
+  // The index: by term, the distinct wordings of 3 terms or more that hold
+  // it, ascending, all in one array. A sentence asks only of those before
+  // it, as if each were indexed after its own turn.
+  std::vector<uint32_t> postings_start(state.vocab().size() + 1, 0);  // by term id
+  for (size_t i : reps) {
+    if (sets(i).size() < 3) continue;
+    for (uint32_t term : sets(i)) ++postings_start[term + 1];
+  }
+  for (size_t k = 1; k < postings_start.size(); ++k) postings_start[k] += postings_start[k - 1];
+  std::vector<uint32_t> postings(postings_start.back());
+  {
+    std::vector<uint32_t> at(postings_start.begin(), postings_start.end() - 1);
+    for (size_t i : reps) {
+      if (sets(i).size() < 3) continue;
+      for (uint32_t term : sets(i)) postings[at[term]++] = uint32_t(i);
+    }
+  }
   std::vector<uint32_t> seen(n, UINT32_MAX);
   std::vector<uint32_t> order;
   for (size_t i : reps) {
@@ -138,8 +153,10 @@ void DropDuplicates(CleanState& state) {
     const size_t prefix = order.size() - size_t(std::ceil(bound * order.size())) + 1;
     int checks = 0;
     for (size_t k = 0; k < prefix && checks < o.max_candidates; ++k) {
-      for (uint32_t p = index.First(order[k]); p != Chains::kEnd; p = index.Next(p)) {
-        const uint32_t j = index.Sentence(p);
+      const uint32_t term = order[k];
+      for (uint32_t p = postings_start[term];
+           p < postings_start[term + 1] && postings[p] < i; ++p) {
+        const uint32_t j = postings[p];
         if (seen[j] == i) continue;
         seen[j] = uint32_t(i);
         if (++checks > o.max_candidates) break;
@@ -152,8 +169,6 @@ void DropDuplicates(CleanState& state) {
         if (jaccard >= t || contained) groups.Union(i, j);
       }
     }
-    // Index every term: a later, longer sentence may contain this one.
-    for (uint32_t term : set) index.Append(term, uint32_t(i));
   }
 
   // The same quote: a shared run of words. Number each run's hash and join
