@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstring>
 
 #include "precis/html.h"
 #include "precis/io.h"
@@ -70,14 +71,22 @@ Result<Document> ParseDocument(const json& d, size_t index,
 
 size_t JsonNestingDepth(std::string_view json) {
   size_t depth = 0, max_depth = 0;
-  bool in_string = false, escaped = false;
-  for (char c : json) {
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      // Skip the string (most of a line's bytes) by its quotes: the closing
+      // one is the first with an even run of backslashes before it.
+      size_t from = i + 1;
+      for (;;) {
+        const void* quote = std::memchr(json.data() + from, '"', json.size() - from);
+        if (quote == nullptr) return max_depth;  // unterminated: the parser says so
+        const size_t at = static_cast<const char*>(quote) - json.data();
+        size_t backslashes = 0;
+        while (at - backslashes > i + 1 && json[at - backslashes - 1] == '\\') ++backslashes;
+        from = at + 1;
+        if (backslashes % 2 == 0) break;
+      }
+      i = from - 1;
     } else if (c == '[' || c == '{') {
       max_depth = std::max(max_depth, ++depth);
     } else if ((c == ']' || c == '}') && depth > 0) {

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include <nlohmann/json.hpp>
 
 #include "precis/io.h"
@@ -61,6 +64,45 @@ TEST(Jsonl, BracketsInsideTextAreNotNesting) {
   ASSERT_EQ(r.cluster->docs.size(), 1u);
   EXPECT_EQ(r.cluster->docs[0].text,
             std::string(100, '[') + " \" " + std::string(100, '{') + " end.");
+}
+
+// JsonNestingDepth skips strings by their quotes; a byte-at-a-time scan with
+// an "escaped" flag is the definition it must agree with, on random lines of
+// brackets, quotes and backslashes (escaped quotes, escaped backslashes
+// before quotes, unterminated strings).
+TEST(Jsonl, NestingDepthMatchesAByteScan) {
+  auto by_bytes = [](std::string_view json) {
+    size_t depth = 0, max_depth = 0;
+    bool in_string = false, escaped = false;
+    for (char c : json) {
+      if (in_string) {
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        max_depth = std::max(max_depth, ++depth);
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        --depth;
+      }
+    }
+    return max_depth;
+  };
+  const std::string alphabet = "[]{}\"\\\\a";  // backslash twice: runs are common
+  uint64_t state = 12345;
+  size_t deeper_than_one = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string line;
+    const size_t length = trial % 40;
+    for (size_t k = 0; k < length; ++k) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      line += alphabet[(state >> 33) % alphabet.size()];
+    }
+    ASSERT_EQ(JsonNestingDepth(line), by_bytes(line)) << line;
+    deeper_than_one += by_bytes(line) > 1;
+  }
+  EXPECT_GT(deeper_than_one, 1000u);  // the lines do nest, so depth is tested
 }
 
 TEST(Jsonl, DeepNestingIsRejectedNotRecursed) {
