@@ -16,6 +16,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "base/id_lists.h"
 #include "base/key_index.h"
 #include "clean/clean_state.h"
 
@@ -122,22 +123,14 @@ void DropDuplicates(CleanState& state) {
   // Near copies, via the rarest-terms index.
   const double t = o.near_duplicate_jaccard;
   // The index: by term, the distinct wordings of 3 terms or more that hold
-  // it, ascending, all in one array. A sentence asks only of those before
-  // it, as if each were indexed after its own turn.
-  std::vector<uint32_t> postings_start(state.vocab().size() + 1, 0);  // by term id
-  for (size_t i : reps) {
-    if (sets(i).size() < 3) continue;
-    for (uint32_t term : sets(i)) ++postings_start[term + 1];
-  }
-  for (size_t k = 1; k < postings_start.size(); ++k) postings_start[k] += postings_start[k - 1];
-  std::vector<uint32_t> postings(postings_start.back());
-  {
-    std::vector<uint32_t> at(postings_start.begin(), postings_start.end() - 1);
+  // it, ascending. A sentence asks only of those before it, as if each were
+  // indexed after its own turn.
+  const IdLists index(state.vocab().size(), [&](auto add) {
     for (size_t i : reps) {
       if (sets(i).size() < 3) continue;
-      for (uint32_t term : sets(i)) postings[at[term]++] = uint32_t(i);
+      for (uint32_t term : sets(i)) add(term, uint32_t(i));
     }
-  }
+  });
   std::vector<uint32_t> seen(n, UINT32_MAX);
   std::vector<uint32_t> order;
   for (size_t i : reps) {
@@ -153,10 +146,8 @@ void DropDuplicates(CleanState& state) {
     const size_t prefix = order.size() - size_t(std::ceil(bound * order.size())) + 1;
     int checks = 0;
     for (size_t k = 0; k < prefix && checks < o.max_candidates; ++k) {
-      const uint32_t term = order[k];
-      for (uint32_t p = postings_start[term];
-           p < postings_start[term + 1] && postings[p] < i; ++p) {
-        const uint32_t j = postings[p];
+      for (uint32_t j : index[order[k]]) {
+        if (j >= i) break;
         if (seen[j] == i) continue;
         seen[j] = uint32_t(i);
         if (++checks > o.max_candidates) break;

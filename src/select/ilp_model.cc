@@ -5,6 +5,8 @@
 #include <map>
 #include <span>
 
+#include "base/id_lists.h"
+
 namespace precis {
 
 IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel& concepts,
@@ -13,51 +15,42 @@ IlpModel MakeIlpModel(const std::vector<size_t>& candidates, const ConceptModel&
   IlpModel p;
   p.candidates = candidates;
   const int m = int(candidates.size());
-  // Each concept's holders (candidate positions, ascending), all in one array.
-  std::vector<uint32_t> start(concepts.weight.size() + 1, 0);
-  for (int j = 0; j < m; ++j) {
-    for (uint32_t c : concepts.concepts[candidates[j]]) ++start[c + 1];
-  }
-  for (size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
-  std::vector<int> held(start.back());
-  {
-    std::vector<uint32_t> at(start.begin(), start.end() - 1);
+  // Each concept's holders (candidate positions, ascending).
+  const IdLists holders(concepts.weight.size(), [&](auto add) {
     for (int j = 0; j < m; ++j) {
-      for (uint32_t c : concepts.concepts[candidates[j]]) held[at[c]++] = j;
+      for (uint32_t c : concepts.concepts[candidates[j]]) add(c, uint32_t(j));
     }
-  }
-  auto holders = [&](uint32_t c) {
-    return std::span<const int>(held.data() + start[c], start[c + 1] - start[c]);
-  };
+  });
   p.bonus = bonus.empty() ? std::vector<double>(m, 0.0) : std::move(bonus);
   p.own = p.bonus;
   p.columns.resize(m);
   // Columns by holder list, looked up without copying the list.
   struct ByHolders {
     using is_transparent = void;
-    bool operator()(std::span<const int> a, std::span<const int> b) const {
+    bool operator()(std::span<const uint32_t> a, std::span<const uint32_t> b) const {
       return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
     }
   };
-  std::map<std::vector<int>, int, ByHolders> column_of;
+  std::map<std::vector<uint32_t>, int, ByHolders> column_of;
   for (int j = 0; j < m; ++j) {
     for (uint32_t c : concepts.concepts[candidates[j]]) {
-      const std::span<const int> h = holders(c);
-      if (h.front() != j) continue;  // once per concept, at its first holder
+      const std::span<const uint32_t> h = holders[c];
+      if (h.front() != uint32_t(j)) continue;  // once per concept, at its first holder
       if (h.size() == 1) {
         p.own[j] += concepts.weight[c];
         continue;
       }
       if (!complete && concepts.word[c]) {  // see the header
-        for (int k : h) p.own[k] += concepts.weight[c];
+        for (uint32_t k : h) p.own[k] += concepts.weight[c];
         continue;
       }
       auto it = column_of.find(h);
       if (it == column_of.end()) {
-        it = column_of.emplace(std::vector<int>(h.begin(), h.end()), int(p.weight.size())).first;
+        it = column_of.emplace(std::vector<uint32_t>(h.begin(), h.end()), int(p.weight.size()))
+                 .first;
         p.weight.push_back(0);
         p.holders.emplace_back(h.begin(), h.end());
-        for (int k : h) p.columns[k].push_back(it->second);
+        for (uint32_t k : h) p.columns[k].push_back(it->second);
       }
       p.weight[it->second] += concepts.weight[c];
     }
