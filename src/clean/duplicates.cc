@@ -40,38 +40,6 @@ class UnionFind {
   std::vector<size_t> parent_;
 };
 
-// Lists of sentences by key (a hash's number), each in the order appended,
-// all in one array: no vector per key.
-class Chains {
- public:
-  static constexpr uint32_t kEnd = UINT32_MAX;
-
-  size_t keys() const { return first_.size(); }
-  void AddKey() {
-    first_.push_back(kEnd);
-    last_.push_back(kEnd);
-  }
-  void Append(size_t key, uint32_t sentence) {
-    const uint32_t node = uint32_t(nodes_.size());
-    nodes_.push_back({sentence, kEnd});
-    if (first_[key] == kEnd) first_[key] = node;
-    else nodes_[last_[key]].next = node;
-    last_[key] = node;
-  }
-  // A walk: for (p = First(key); p != kEnd; p = Next(p)) ... Sentence(p).
-  uint32_t First(size_t key) const { return first_[key]; }
-  uint32_t Next(uint32_t node) const { return nodes_[node].next; }
-  uint32_t Sentence(uint32_t node) const { return nodes_[node].sentence; }
-
- private:
-  struct Node {
-    uint32_t sentence;
-    uint32_t next;
-  };
-  std::vector<Node> nodes_;
-  std::vector<uint32_t> first_, last_;  // by key: nodes
-};
-
 size_t Common(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   size_t i = 0, j = 0, n = 0;
   while (i < a.size() && j < b.size()) {
@@ -89,28 +57,33 @@ void DropDuplicates(CleanState& state) {
   const size_t n = state.size();
   UnionFind groups(n);
 
-  // Exact copies: hash the word sequence, confirm on equal hashes.
+  // Exact copies: hash the word sequence, confirm on equal hashes. The first
+  // earlier sentence with the same words is the first of that wording.
   KeyIndex hashes(n);
-  Chains same;  // by hash number: the distinct wordings with that hash
-  std::vector<size_t> reps;  // one sentence per distinct wording
+  std::vector<uint32_t> hash_number(n, 0);
   for (size_t i = 0; i < n; ++i) {
     if (!state.kept(i)) continue;
     const auto& terms = state.sentence(i).terms;
-    const uint32_t h = hashes.Number(HashTerms(terms.data(), terms.size()));
-    if (h == same.keys()) same.AddKey();
+    hash_number[i] = hashes.Number(HashTerms(terms.data(), terms.size()));
+  }
+  const IdLists same_hash(hashes.size(), [&](auto add) {
+    for (size_t i = 0; i < n; ++i) {
+      if (state.kept(i)) add(hash_number[i], uint32_t(i));
+    }
+  });
+  std::vector<size_t> reps;  // one sentence per distinct wording
+  for (size_t i = 0; i < n; ++i) {
+    if (!state.kept(i)) continue;
     bool copy = false;
-    for (uint32_t p = same.First(h); p != Chains::kEnd; p = same.Next(p)) {
-      const uint32_t j = same.Sentence(p);
-      if (state.sentence(j).terms == terms) {
+    for (uint32_t j : same_hash[hash_number[i]]) {
+      if (j >= i) break;
+      if (state.sentence(j).terms == state.sentence(i).terms) {
         groups.Union(j, i);
         copy = true;
         break;
       }
     }
-    if (!copy) {
-      same.Append(h, uint32_t(i));
-      reps.push_back(i);
-    }
+    if (!copy) reps.push_back(i);
   }
 
   // Content sets and document frequencies over the distinct wordings.
