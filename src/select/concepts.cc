@@ -71,6 +71,8 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
   }
   const uint32_t min_count =
       uint32_t(by_document ? options.min_documents : options.min_sentences);
+  const uint32_t min_word_count =
+      uint32_t(by_document ? options.min_word_documents : options.min_sentences);
   ConceptModel model;
   model.concepts.resize(sentences.size());
   // Ids in order of first use, so the model does not depend on hashing.
@@ -79,7 +81,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
     for (uint32_t k = begin; k < numbers_end[i]; ++k) {
       const uint32_t number = numbers[k];
       Stat& st = stats[number];
-      if (st.count < min_count) continue;
+      if (st.count < (unigram[number] ? min_word_count : min_count)) continue;
       if (st.id == UINT32_MAX) {
         st.id = uint32_t(model.weight.size());
         const double scale = unigram[number] ? options.unigram_weight : 1.0;

@@ -24,6 +24,9 @@ namespace precis {
 struct ConceptOptions {
   int min_documents = 3;
   int min_sentences = 2;
+  // The same pruning for content-word concepts (unigram_weight), which can
+  // differ: the default counts bigrams from 2 documents, words from 3.
+  int min_word_documents = 3;
   // Optional extra weight for a concept's earliest use: weight *=
   // 1 + position_boost / (1 + first position in a document). 0 = the
   // paper's pure document counts.

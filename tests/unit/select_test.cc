@@ -147,6 +147,24 @@ TEST(Concepts, DocumentCountsByHand) {
   EXPECT_DOUBLE_EQ(ConceptValue(both, {0}), 3.3);
   EXPECT_DOUBLE_EQ(ConceptValue(both, {6}), 0.0);
 
+  // Bigrams from 2 documents, words from 3 (the default's pruning): "hit
+  // harbor" (documents a and b) joins at 2; the word "harbor" (the same two)
+  // does not, while "storm" and "hit" (3 documents) do.
+  ConceptOptions looser = words;
+  looser.min_documents = 2;
+  looser.min_word_documents = 3;
+  const ConceptModel mixed = BuildConcepts(analyzed, keep, c.docs.size(), looser);
+  ASSERT_EQ(mixed.weight.size(), 4u);
+  std::vector<double> bigram_weights, word_weights;
+  for (size_t k = 0; k < 4; ++k) {
+    (mixed.word[k] ? word_weights : bigram_weights).push_back(mixed.weight[k]);
+  }
+  EXPECT_EQ(bigram_weights, (std::vector<double>{3.0, 2.0}));
+  ASSERT_EQ(word_weights.size(), 2u);
+  for (double w : word_weights) EXPECT_DOUBLE_EQ(w, 0.15);
+  EXPECT_DOUBLE_EQ(ConceptValue(mixed, {0}), 5.3);  // storm hit, hit harbor, storm, hit
+  EXPECT_DOUBLE_EQ(ConceptValue(mixed, {4}), 3.3);  // document c: storm hit, storm, hit
+
   // Unkept sentences do not count: without document c, nothing reaches 3.
   std::vector<bool> without_c = keep;
   without_c[4] = without_c[5] = false;
