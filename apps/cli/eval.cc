@@ -62,7 +62,7 @@ Usage:
      precis eval -n 2 -2 4 -u -m --input scored.jsonl --format json
 
 ROUGE-1.5.5 flags (the script's meaning and defaults):
-  -n N     ROUGE-1 .. ROUGE-N            -x       no ROUGE-L
+  -n N     ROUGE-1 .. ROUGE-N (N <= 100)  -x       no ROUGE-L
   -w W     ROUGE-W with weight W         -2 D     ROUGE-S, gap <= D (D<0: any)
   -u       ROUGE-SU instead of ROUGE-S   -U       ROUGE-S and ROUGE-SU
   -m       Porter stemming (+ WordNet exceptions), words longer than 3 bytes

@@ -46,10 +46,14 @@ enum class Counting {
   kRawCounts = 2,  // -t 2: report the pooled counts only
 };
 
+// The largest -n Validate() accepts. The script takes any N; past a
+// sentence's length every ROUGE-N is 0, and a huge N only costs time.
+inline constexpr int kMaxNgram = 100;
+
 // The script's options. Defaults are the script's defaults. Validate() says
 // what is out of range; every entry point checks it.
 struct Options {
-  int max_ngram = 0;         // -n N: ROUGE-1 .. ROUGE-N; 0 computes none
+  int max_ngram = 0;         // -n N: ROUGE-1 .. ROUGE-N; 0 computes none (at most kMaxNgram)
   bool lcs = true;           // ROUGE-L; -x sets false
   double wlcs_weight = 0;    // -w W (> 0): ROUGE-W-W; 0 leaves it out
   std::optional<int> skip_distance;  // -2 D: ROUGE-S (D < 0: any gap, "S*")

@@ -245,7 +245,11 @@ bool MatchIsi(std::string_view line, std::string_view& text) {
 }  // namespace
 
 Status Validate(const Options& o) {
-  if (o.max_ngram < 0) return Status::InvalidArgument("-n must be >= 0");
+  // Each order is a line of output and a pass over the texts: a huge -n
+  // (the server takes any JSON number) would run for hours, not fail.
+  if (o.max_ngram < 0 || o.max_ngram > kMaxNgram) {
+    return Status::InvalidArgument("-n must be from 0 to " + std::to_string(kMaxNgram));
+  }
   if (o.wlcs_weight < 0) return Status::InvalidArgument("ROUGE-W weight factor must greater than 0 (-w)");
   if (o.word_limit < 0 || o.byte_limit < 0) {
     return Status::InvalidArgument("length limits (-l, -b) must be >= 0");

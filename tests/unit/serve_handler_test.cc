@@ -223,6 +223,12 @@ TEST(ServeHandler, Eval) {
               "invalid-argument");
   ExpectError(Post(h, "/v1/eval", "{\"summary\": \"a\", \"refs\": [\"a\"], \"score_mode\": \"C\"}"), 422,
               "invalid-argument");
+  // A huge order is refused at once (fuzz_serve found it running for hours).
+  ExpectError(Post(h, "/v1/eval", "{\"summary\": \"a\", \"refs\": [\"a\"], \"ngram\": 1e12}"), 422,
+              "invalid-argument");
+  ExpectError(Post(h, "/v1/eval", "{\"summary\": \"a\", \"refs\": [\"a\"], \"ngram\": 101}"), 422,
+              "invalid-argument");
+  EXPECT_EQ(Post(h, "/v1/eval", "{\"summary\": \"a\", \"refs\": [\"a\"], \"ngram\": 100}").status, 200);
 }
 
 TEST(ServeHandler, Extract) {
