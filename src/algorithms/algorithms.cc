@@ -120,12 +120,8 @@ std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& c
 // duc2003-t3 +0.72 R-1 / +0.24 R-2, multinews-test +0.27 / +0.23,
 // multinews-val -0.05 / -0.06, multiling2011-en +0.27 / -0.25. Words from 2
 // documents as well gave multiling2011-en -0.69 R-2, so they keep 3.
-void RunIlp(const ScoreContext& ctx, const SelectOptions& options, double unigram_weight,
-            double lead_bonus, int min_documents, AlgorithmRun* run) {
-  IlpOptions ilp;
-  ilp.concepts.unigram_weight = unigram_weight;
-  ilp.concepts.min_documents = min_documents;
-  ilp.lead_bonus = lead_bonus;
+void RunIlp(const ScoreContext& ctx, const SelectOptions& options, const IlpOptions& ilp,
+            AlgorithmRun* run) {
   const ConceptModel concepts =
       BuildConcepts(ctx.analyzed, ctx.keep, ctx.cluster.docs.size(), ilp.concepts);
   run->scores = ConceptScores(ctx, concepts);
@@ -176,7 +172,7 @@ AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
     run.scores = CentroidScores(ctx.analyzed, ctx.model, ctx.keep);
     run.selected = SelectSubmodular(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options);
   } else if (name == "ilp") {
-    RunIlp(ctx, options, 0, 0, 3, &run);
+    RunIlp(ctx, options, IlpOptions{}, &run);  // the paper's model
   } else if (name == "precis") {
     // Measured (bench/results/quality-*.md): the ILP's concepts, which count
     // the documents that share a bigram, lead on every multi-document set
@@ -185,7 +181,10 @@ AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
     // against 74.08 for LexRank, 73.30 for mmr, 68.75 for the ILP; the same
     // lead on noisy copies, 79.55 against 75.15 for mmr).
     if (ctx.cluster.docs.size() >= 2) {
-      RunIlp(ctx, options, 0.05, 0.5, 2, &run);
+      RunIlp(ctx, options,
+             IlpOptions{.concepts = {.min_documents = 2, .unigram_weight = 0.05},
+                        .lead_bonus = 0.5},
+             &run);
     } else {
       greedy_with(TextRankScores(ctx));
     }
