@@ -2,11 +2,11 @@
 // a word list alone: a line must look like furniture (short or without
 // sentence punctuation) AND carry a sign of what furniture it is: a copyright
 // mark, a byline, credit or "Read more" pattern, a date-only line, item
-// separators, or a cue word on a short unpunctuated line; or be a short
-// unpunctuated line repeated across documents. A whole line inside one pair
-// of parentheses is an aside to the reader whatever its length: a wire
-// editor's note ("Story can end here"), a syndication or contact line, a
-// credit ("Reporting by ...; Editing by ...").
+// separators, a contact line (a link and a contact word), or a cue word on a
+// short unpunctuated line; or be a short unpunctuated line repeated across
+// documents. A whole line inside one pair of parentheses is an aside to the
+// reader whatever its length: a wire editor's note ("Story can end here"), a
+// syndication or contact line, a credit ("Reporting by ...; Editing by ...").
 #include <algorithm>
 #include <array>
 #include <unordered_map>
@@ -31,6 +31,15 @@ constexpr std::array<std::string_view, 52> kCueWords = {
     "watch",      "privacy",    "policy",   "terms",     "menu",        "skip",
     "home",       "download",   "app",      "reserved"};
 
+// Folded words of a contact or promotion line. On a short line with a URL
+// or an e-mail address, these or the cue words above mark it as furniture
+// even when punctuated ("His e-mail address is ...", "Visit www... for
+// tickets"). With a social-media handle only these do ("Follow him on
+// Twitter: @..."): news quotes posts, and cue words such as "twitter" or
+// "photo" are common in its reports of them ("wrote on Twitter: @...").
+constexpr std::array<std::string_view, 7> kContactWords = {
+    "address", "contact", "reach", "reached", "visit", "visiting", "follow"};
+
 constexpr std::array<std::string_view, 19> kDateWords = {
     "january", "february", "march",  "april",    "may",       "june",   "july",
     "august",  "september", "october", "november", "december", "updated", "published",
@@ -51,10 +60,13 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 struct Features {
   size_t words = 0;
   size_t cue_words = 0;
+  size_t contact_words = 0;
   size_t date_words = 0;      // month/day names, numbers, time markers
   size_t separators = 0;      // | » › • · between items
   bool copyright = false;     // © or "all rights reserved"
-  bool link = false;          // a URL or e-mail address
+  bool link = false;          // a URL or e-mail address (or an '@' and a '.')
+  bool address = false;       // a URL ("http", "www.") or an e-mail address
+  bool handle = false;        // "@name"
   bool byline = false;        // "By Jane Doe" / "By Jane Doe and John Roe, Reuters"
   bool credit = false;        // "Photo: ...", "(AP Photo/...)", "Getty Images"
   bool stub = false;          // "Read more", "Continue reading", "See also"...
@@ -72,6 +84,7 @@ Features Measure(std::string_view text) {
     folded.push_back(FoldCase(w));
     const std::string& fw = folded.back();
     f.cue_words += In(kCueWords, fw);
+    f.contact_words += In(kContactWords, fw);
     const bool numeric = std::all_of(fw.begin(), fw.end(), [](char c) {
       return (c >= '0' && c <= '9') || c == '.' || c == ',';
     });
@@ -91,10 +104,30 @@ Features Measure(std::string_view text) {
                 text.find("(c) ") != std::string_view::npos ||
                 text.find("ll rights reserved") != std::string_view::npos ||
                 text.find("LL RIGHTS RESERVED") != std::string_view::npos;
-  f.link = text.find("http://") != std::string_view::npos ||
-           text.find("https://") != std::string_view::npos ||
-           text.find("www.") != std::string_view::npos ||
+  f.address = text.find("http://") != std::string_view::npos ||
+              text.find("https://") != std::string_view::npos ||
+              text.find("www.") != std::string_view::npos;
+  f.link = f.address ||
            (text.find('@') != std::string_view::npos && text.find('.') != std::string_view::npos);
+  // Each '@': inside a word it may start an e-mail host, before one a handle.
+  auto word = [&](size_t i) {
+    const char c = text[i];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-';
+  };
+  for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    const bool after = at + 1 < text.size() && word(at + 1);
+    if (!after) continue;
+    if (at == 0 || !word(at - 1)) {
+      f.handle = true;
+      continue;
+    }
+    size_t end = at + 1;  // name@host.tld: a dot inside the host
+    while (end < text.size() && word(end)) ++end;
+    const std::string_view host = text.substr(at + 1, end - at - 1);
+    const size_t dot = host.find('.');
+    f.address |= dot != std::string_view::npos && dot > 0 && dot + 1 < host.size();
+  }
   // "By Jane Doe": "By" then only capitalized names and joiners, short.
   if (folded.size() >= 2 && folded.size() <= 9 && StartsWith(text, "By ")) {
     f.byline = true;
@@ -178,9 +211,12 @@ void DropBoilerplate(CleanState& state) {
                           docs_of_line[HashTerms(s.terms.data(), s.terms.size())].size() >= 2;
     const bool date_only = s.whole_line && f.words > 0 && f.words <= 10 &&
                            f.date_words * 10 >= f.words * 7;
+    // A contact or promotion line (see kContactWords).
+    const bool contact = (f.address && (f.cue_words > 0 || f.contact_words > 0)) ||
+                         (f.handle && f.contact_words > 0);
     // A strong sign of furniture, on a short or unpunctuated line.
     const bool strong = f.copyright || f.byline || f.credit || f.stub || date_only ||
-                        f.separators >= 2;
+                        f.separators >= 2 || contact;
     if (strong && (short_line || !s.punctuated)) {
       state.Drop(i, DropReason::kBoilerplate);
       continue;

@@ -269,6 +269,32 @@ TEST(Clean, ProseAboutSocialMediaIsNotBoilerplate) {
   }
 }
 
+// A short line with a URL or e-mail address and a contact or cue word, or a
+// handle and a contact word, is a contact or promotion line, punctuated or
+// not; a link alone, a quoted post, or a long sentence is news.
+TEST(Clean, ContactLinesAreBoilerplate) {
+  Fixture f({"The harbour ferry will run every ten minutes from June, the operator said.\n\n"
+             "Its timetable address: www.example.org/ferry.\n\n"
+             "Follow the Lakeside ferry on Twitter @LakesideFerry.\n\n"
+             "Readers can reach the reporter at jroe@example.com.\n\n"
+             "Visit http://example.org/tickets for fares\n\n"
+             "The operator's site, www.example.org, sold 5,000 tickets in its first week.\n\n"
+             "The mayor wrote on Twitter: \"@LakesideFerry is a great addition.\"\n\n"
+             "Fares are listed at the dock, the operator's Twitter account said.\n\n"
+             "Ticket sales on the site www.example.org and at the harbour office rose by a "
+             "third in May, and the operator will add a second boat, it said.\n"});
+  for (const char* contact : {"Its timetable address", "Follow the Lakeside ferry",
+                              "Readers can reach", "Visit http"}) {
+    const DroppedSpan* d = f.Find(contact);
+    ASSERT_NE(d, nullptr) << contact << " was kept";
+    EXPECT_EQ(DropReasonName(d->reason), "boilerplate") << contact;
+  }
+  for (const char* prose : {"The harbour ferry", "The operator's site", "Ticket sales",
+                            "The mayor wrote", "Fares are listed"}) {
+    EXPECT_EQ(f.Find(prose), nullptr) << prose;
+  }
+}
+
 TEST(Clean, ParenthesizedLinesAreAsides) {
   Fixture f({"The harbour ferry will run every ten minutes from June, the operator said.\n\n"
              "(The Daily Courier in Lakeside is part of the Example Regional Newspaper "
