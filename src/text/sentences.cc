@@ -102,6 +102,27 @@ size_t SkipDateline(std::string_view text, size_t begin, size_t end) {
   return after < end ? after : begin;
 }
 
+// A list item's marker ("_ ", "- ", "* ", "• ", a dash) opening a line is
+// not part of its sentence: wire copy (`_ Use an escrow service.`) and web
+// pages mark lists so. Returns where the words begin, or `begin`.
+size_t SkipBullet(std::string_view text, size_t begin, size_t end) {
+  const std::string_view rest = text.substr(begin, end - begin);
+  size_t marker = 0;
+  for (std::string_view m : {"_", "-", "*", "\u2022", "\u00b7", "\u2013", "\u2014"}) {
+    if (rest.starts_with(m)) marker = m.size();
+  }
+  if (marker == 0 || marker >= rest.size() || !IsLineSpace(rest[marker])) return begin;
+  size_t i = marker;
+  while (i < rest.size() && IsSpace(rest[i])) ++i;
+  if (i == rest.size()) return begin;
+  // Words follow (a rule such as "* * *" is no list item).
+  const unsigned char c = static_cast<unsigned char>(rest[i]);
+  const bool word = c >= 0x80 || (c >= '0' && c <= '9') || IsAsciiUpper(char(c)) ||
+                    IsAsciiLower(char(c)) || c == '"' || c == '\'' || c == '`' || c == '(' ||
+                    c == '$';
+  return word ? begin + i : begin;
+}
+
 }  // namespace
 
 uint32_t Vocabulary::Intern(std::string_view stem, bool stop) {
@@ -132,7 +153,7 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
       // dateline-led first line as a title, and the copies must match.
       s.whole_line = IsWholeLine(text, span);
       if (position == 0 || StartsLine(text, span.begin)) {
-        span.begin = SkipDateline(text, span.begin, span.end);
+        span.begin = SkipDateline(text, SkipBullet(text, span.begin, span.end), span.end);
       }
       s.position = position++;
       s.span = span;

@@ -139,5 +139,30 @@ TEST(AnalyzeCluster, DropsADatelineOpeningALine) {
   EXPECT_EQ(a.sentences[1].words, 7u);
 }
 
+// A list item's marker opening a line leaves its sentence; a dash that is a
+// sign, one inside a line, or a rule of markers stays.
+TEST(AnalyzeCluster, DropsAListMarkerOpeningALine) {
+  const OneDocument d(
+      "Buyers can protect themselves.\n"
+      "_ Use an escrow service.\n"
+      "- Pay by credit card.\n"
+      "\xe2\x80\xa2 Check the seller's ratings.\n"
+      "*   Keep every receipt.\n"
+      "-5 degrees is the low.\n"
+      "Prices rose - sharply.\n"
+      "* * *\n");
+  const auto& a = d.a;
+  ASSERT_EQ(a.sentences.size(), 8u);
+  EXPECT_EQ(d.Text(1), "Use an escrow service.");
+  EXPECT_EQ(d.Text(2), "Pay by credit card.");
+  EXPECT_EQ(d.Text(3), "Check the seller's ratings.");
+  EXPECT_EQ(d.Text(4), "Keep every receipt.");
+  EXPECT_EQ(d.Text(5), "-5 degrees is the low.");
+  EXPECT_EQ(d.Text(6), "Prices rose - sharply.");
+  EXPECT_EQ(d.Text(7), "* * *");  // a rule, not a list item
+  EXPECT_EQ(a.sentences[1].words, 4u);
+  EXPECT_TRUE(a.sentences[1].whole_line);
+}
+
 }  // namespace
 }  // namespace precis
