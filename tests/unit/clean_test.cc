@@ -33,6 +33,18 @@ struct Fixture {
     }
     return nullptr;
   }
+  // Each sentence starting with one of `prefixes` was dropped for `reason`.
+  void ExpectDropped(std::initializer_list<const char*> prefixes, std::string_view reason) const {
+    for (const char* prefix : prefixes) {
+      const DroppedSpan* d = Find(prefix);
+      ASSERT_NE(d, nullptr) << prefix << " was kept";
+      EXPECT_EQ(DropReasonName(d->reason), reason) << prefix;
+    }
+  }
+  // No sentence starting with one of `prefixes` was dropped.
+  void ExpectKept(std::initializer_list<const char*> prefixes) const {
+    for (const char* prefix : prefixes) EXPECT_EQ(Find(prefix), nullptr) << prefix;
+  }
 };
 
 const char* kDocA =
@@ -252,10 +264,8 @@ TEST(Clean, EveryReasonOnTheNoisyFixture) {
   EXPECT_EQ(repeated_titles, 1u);
   EXPECT_EQ(quote_copies, 1u);
   // Prose survives.
-  for (const char* prose : {"The board said the concrete", "The repairs cost 12 million",
-                            "Local farmers welcomed"}) {
-    EXPECT_EQ(f.Find(prose), nullptr) << prose;
-  }
+  f.ExpectKept({"The board said the concrete", "The repairs cost 12 million",
+                "Local farmers welcomed"});
 }
 
 TEST(Clean, ProseAboutSocialMediaIsNotBoilerplate) {
@@ -283,16 +293,11 @@ TEST(Clean, ContactLinesAreBoilerplate) {
              "Fares are listed at the dock, the operator's Twitter account said.\n\n"
              "Ticket sales on the site www.example.org and at the harbour office rose by a "
              "third in May, and the operator will add a second boat, it said.\n"});
-  for (const char* contact : {"Its timetable address", "Follow the Lakeside ferry",
-                              "Readers can reach", "Visit http"}) {
-    const DroppedSpan* d = f.Find(contact);
-    ASSERT_NE(d, nullptr) << contact << " was kept";
-    EXPECT_EQ(DropReasonName(d->reason), "boilerplate") << contact;
-  }
-  for (const char* prose : {"The harbour ferry", "The operator's site", "Ticket sales",
-                            "The mayor wrote", "Fares are listed"}) {
-    EXPECT_EQ(f.Find(prose), nullptr) << prose;
-  }
+  f.ExpectDropped({"Its timetable address", "Follow the Lakeside ferry", "Readers can reach",
+                   "Visit http"},
+                  "boilerplate");
+  f.ExpectKept({"The harbour ferry", "The operator's site", "Ticket sales", "The mayor wrote",
+                "Fares are listed"});
 }
 
 TEST(Clean, ParenthesizedLinesAreAsides) {
@@ -304,17 +309,12 @@ TEST(Clean, ParenthesizedLinesAreAsides) {
              "(a) The first change is a later last ferry on Saturdays.\n\n"
              "The operator (a city company) expects more riders (about 2,000 a day).\n\n"
              "(The new timetable adds two boats) and a night service.\n"});
-  for (const char* aside : {"(The Daily Courier", "(Story can end here.",
-                            "Optional material follows.)", "(Reporting by Jane Roe"}) {
-    const DroppedSpan* d = f.Find(aside);
-    ASSERT_NE(d, nullptr) << aside << " was kept";
-    EXPECT_EQ(DropReasonName(d->reason), "boilerplate") << aside;
-  }
+  f.ExpectDropped({"(The Daily Courier", "(Story can end here.", "Optional material follows.)",
+                   "(Reporting by Jane Roe"},
+                  "boilerplate");
   // A parenthesis that closes before the line ends does not make an aside.
-  for (const char* prose : {"The harbour ferry", "(a) The first change", "The operator (a city",
-                            "(The new timetable"}) {
-    EXPECT_EQ(f.Find(prose), nullptr) << prose;
-  }
+  f.ExpectKept({"The harbour ferry", "(a) The first change", "The operator (a city",
+                "(The new timetable"});
 }
 
 TEST(Clean, AddedAttributionIsANearDuplicate) {
