@@ -106,21 +106,23 @@ size_t SkipDateline(std::string_view text, size_t begin, size_t end) {
 // not part of its sentence: wire copy (`_ Use an escrow service.`) and web
 // pages mark lists so. Returns where the words begin, or `begin`.
 size_t SkipBullet(std::string_view text, size_t begin, size_t end) {
-  const std::string_view rest = text.substr(begin, end - begin);
-  size_t marker = 0;
-  for (std::string_view m : {"_", "-", "*", "\u2022", "\u00b7", "\u2013", "\u2014"}) {
-    if (rest.starts_with(m)) marker = m.size();
-  }
-  if (marker == 0 || marker >= rest.size() || !IsLineSpace(rest[marker])) return begin;
-  size_t i = marker;
-  while (i < rest.size() && IsSpace(rest[i])) ++i;
-  if (i == rest.size()) return begin;
-  // Words follow (a rule such as "* * *" is no list item).
-  const unsigned char c = static_cast<unsigned char>(rest[i]);
-  const bool word = c >= 0x80 || (c >= '0' && c <= '9') || IsAsciiUpper(char(c)) ||
-                    IsAsciiLower(char(c)) || c == '"' || c == '\'' || c == '`' || c == '(' ||
-                    c == '$';
-  return word ? begin + i : begin;
+  auto marker_at = [&](size_t at) -> size_t {  // the marker's length, or 0
+    const std::string_view rest = text.substr(at, end - at);
+    for (std::string_view m : {"_", "-", "*", "\u2022", "\u00b7", "\u2013", "\u2014"}) {
+      if (rest.starts_with(m)) return m.size();
+    }
+    return 0;
+  };
+  const size_t marker = marker_at(begin);
+  if (marker == 0 || begin + marker >= end || !IsLineSpace(text[begin + marker])) return begin;
+  size_t i = begin + marker;
+  while (i < end && IsSpace(text[i])) ++i;
+  // Words follow, and no second marker (a rule such as "* * *" is no list
+  // item): words as the tokenizer finds them.
+  if (i == end || marker_at(i) != 0) return begin;
+  std::vector<Token> words;
+  Tokenize(text, i, end, &words);
+  return words.empty() ? begin : i;
 }
 
 }  // namespace

@@ -150,16 +150,18 @@ TEST(AnalyzeCluster, DropsAListMarkerOpeningALine) {
       "*   Keep every receipt.\n"
       "-5 degrees is the low.\n"
       "Prices rose - sharply.\n"
-      "* * *\n");
+      "* * *\n"
+      "\xe2\x80\x94 \xe2\x80\x94\n");
   const auto& a = d.a;
-  ASSERT_EQ(a.sentences.size(), 8u);
+  ASSERT_EQ(a.sentences.size(), 9u);
   EXPECT_EQ(d.Text(1), "Use an escrow service.");
   EXPECT_EQ(d.Text(2), "Pay by credit card.");
   EXPECT_EQ(d.Text(3), "Check the seller's ratings.");
   EXPECT_EQ(d.Text(4), "Keep every receipt.");
   EXPECT_EQ(d.Text(5), "-5 degrees is the low.");
   EXPECT_EQ(d.Text(6), "Prices rose - sharply.");
-  EXPECT_EQ(d.Text(7), "* * *");  // a rule, not a list item
+  EXPECT_EQ(d.Text(7), "* * *");  // rules, not list items
+  EXPECT_EQ(d.Text(8), "\xe2\x80\x94 \xe2\x80\x94");
   EXPECT_EQ(a.sentences[1].words, 4u);
   EXPECT_TRUE(a.sentences[1].whole_line);
 }
