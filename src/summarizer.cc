@@ -240,6 +240,7 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
       summary.warnings.push_back(
           "cleaning left no sentence; summarized the dropped lines instead");
       cleaned.dropped.clear();
+      cleaned.copy.assign(keep.size(), false);
     }
   }
   summary.dropped = std::move(cleaned.dropped);
@@ -255,7 +256,7 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   select_options.truncate = opt.truncate;
   select_options.max_similarity = opt.max_similarity;
   select_options.quote_ngram = opt.quote_ngram;
-  AlgorithmRun run = RunAlgorithm(opt.algorithm, {cluster, analyzed, model, keep},
+  AlgorithmRun run = RunAlgorithm(opt.algorithm, {cluster, analyzed, model, keep, &cleaned.copy},
                                   select_options);
   std::vector<Selected>& selected = run.selected;
   const std::vector<double>& scores = run.scores;

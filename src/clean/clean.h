@@ -42,6 +42,10 @@ struct CleanOptions {
 
 struct CleanResult {
   std::vector<bool> keep;            // by sentence index
+  // By sentence index: dropped as a near copy of another sentence
+  // (kDuplicateOf). Not summary material, but evidence of what the
+  // documents agree on (select/concepts.h counts it in small clusters).
+  std::vector<bool> copy;
   std::vector<DroppedSpan> dropped;  // in document and byte order
   std::vector<size_t> headlines;     // sentence index of each kept headline
 };

@@ -25,7 +25,8 @@ class CleanState {
   CleanState(const Cluster& cluster, const AnalyzedCluster& analyzed,
              const CleanOptions& options)
       : cluster_(cluster), analyzed_(analyzed), options_(options),
-        result_{std::vector<bool>(analyzed.sentences.size(), true), {}, {}},
+        result_{std::vector<bool>(analyzed.sentences.size(), true),
+                std::vector<bool>(analyzed.sentences.size(), false), {}, {}},
         headline_(analyzed.sentences.size(), false),
         content_(analyzed.sentences.size()) {}
 
@@ -65,6 +66,7 @@ class CleanState {
 
   void Drop(size_t i, DropReason reason, std::optional<size_t> of = {}) {
     result_.keep[i] = false;
+    if (reason == DropReason::kDuplicateOf) result_.copy[i] = true;
     DroppedSpan d;
     d.span = Ref(i);
     d.reason = reason;

@@ -24,6 +24,9 @@ struct ScoreContext {
   const AnalyzedCluster& analyzed;
   const ClusterModel& model;
   const std::vector<bool>& keep;
+  // By sentence: near copies that cleaning dropped (CleanResult::copy), or
+  // null when there are none to consult.
+  const std::vector<bool>* copies = nullptr;
 };
 
 using ScoreFn = std::function<std::vector<double>(const ScoreContext&)>;

@@ -7,10 +7,15 @@
 namespace precis {
 
 ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bool>& keep,
-                           size_t documents, const ConceptOptions& options) {
+                           size_t documents, const ConceptOptions& options,
+                           const std::vector<bool>* copies) {
   const auto& sentences = analyzed.sentences;
   const Vocabulary& vocab = analyzed.vocab;
   const bool by_document = documents >= 3;
+  const bool count_copies =
+      copies != nullptr && documents <= size_t(options.count_copies_up_to_documents);
+  // Sentences whose concepts count; only kept ones hold concepts.
+  auto counts = [&](uint32_t i) { return keep[i] || (count_copies && (*copies)[i]); };
   struct Stat {
     uint32_t count = 0;
     uint32_t last_unit = UINT32_MAX;
@@ -18,10 +23,10 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
     uint32_t id = UINT32_MAX;
   };
   // Numbers in order of first use: content words by term id, bigrams through
-  // an index sized for every bigram the kept sentences hold (it never grows).
+  // an index sized for every bigram the counted sentences hold (it never grows).
   size_t most_bigrams = 0, kept_terms = 0;
   for (uint32_t i = 0; i < sentences.size(); ++i) {
-    if (!keep[i] || sentences[i].terms.empty()) continue;
+    if (!counts(i) || sentences[i].terms.empty()) continue;
     most_bigrams += sentences[i].terms.size() - 1;
     kept_terms += sentences[i].terms.size();
   }
@@ -31,7 +36,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
                                     UINT32_MAX);           // by term id
   std::vector<Stat> stats;
   std::vector<bool> unigram;  // by number
-  // Each kept sentence's numbers, in order of use: one flat list.
+  // Each counted sentence's numbers, in order of use: one flat list.
   std::vector<uint32_t> numbers;
   numbers.reserve(most_bigrams + (options.unigram_weight > 0 ? kept_terms : 0));
   std::vector<uint32_t> numbers_end(sentences.size(), 0);  // by sentence
@@ -51,7 +56,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
     st.first_position = std::min(st.first_position, position[i]);
   };
   for (uint32_t i = 0; i < sentences.size(); ++i) {
-    if (keep[i]) {
+    if (counts(i)) {
       const Sentence& s = sentences[i];
       const uint32_t unit = by_document ? s.doc : i;
       for (size_t k = 0; k + 1 < s.terms.size(); ++k) {
@@ -77,6 +82,7 @@ ConceptModel BuildConcepts(const AnalyzedCluster& analyzed, const std::vector<bo
   model.concepts.resize(sentences.size());
   // Ids in order of first use, so the model does not depend on hashing.
   for (size_t i = 0; i < sentences.size(); ++i) {
+    if (!keep[i]) continue;
     const uint32_t begin = i == 0 ? 0 : numbers_end[i - 1];
     for (uint32_t k = begin; k < numbers_end[i]; ++k) {
       const uint32_t number = numbers[k];

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -98,6 +99,19 @@ TEST(Clean, ExactAndReorderedDuplicatesAcrossDocuments) {
   }
   EXPECT_EQ(exact, 1u);
   EXPECT_EQ(reordered, 1u);
+  // CleanResult::copy marks these two and nothing else (not the repeated
+  // title, not the sidebar line).
+  ASSERT_EQ(f.result.copy.size(), f.analyzed.sentences.size());
+  for (size_t i = 0; i < f.analyzed.sentences.size(); ++i) {
+    const Sentence& s = f.analyzed.sentences[i];
+    bool duplicate = false;
+    for (const auto& d : f.result.dropped) {
+      duplicate |= d.reason == DropReason::kDuplicateOf && d.span.doc == s.doc &&
+                   d.span.begin == s.span.begin;
+    }
+    EXPECT_EQ(f.result.copy[i], duplicate) << i;
+  }
+  EXPECT_EQ(std::count(f.result.copy.begin(), f.result.copy.end(), true), 2);
 }
 
 TEST(Clean, NearDuplicateWithSwappedWords) {

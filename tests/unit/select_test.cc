@@ -171,6 +171,41 @@ TEST(Concepts, DocumentCountsByHand) {
   EXPECT_TRUE(BuildConcepts(analyzed, without_c, c.docs.size()).weight.empty());
 }
 
+// A copy that cleaning dropped still counts for its document in a small
+// cluster: the bigrams of "The ferry sank at dawn." (documents a and b, b's
+// copy dropped) reach 2 documents only through the copy, and only the kept
+// sentence holds them.
+TEST(Concepts, DroppedCopiesCountInSmallClusters) {
+  Cluster c;
+  c.docs.push_back({"a", "", "", "The ferry sank at dawn. Divers searched the bay."});
+  c.docs.push_back({"b", "", "", "The ferry sank at dawn. Officials blamed the storm."});
+  c.docs.push_back({"c", "", "", "Markets rose on Monday. Traders cheered."});
+  auto stemmer = Stemmer::Create("en");
+  const AnalyzedCluster analyzed =
+      AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  ASSERT_EQ(analyzed.sentences.size(), 6u);
+  std::vector<bool> keep(6, true), copies(6, false);
+  keep[2] = false;  // b's first sentence, a copy of a's
+  copies[2] = true;
+  ConceptOptions o;
+  o.min_documents = 2;
+  const ConceptModel without = BuildConcepts(analyzed, keep, c.docs.size(), o, &copies);
+  EXPECT_TRUE(without.weight.empty());  // counting copies is off by default
+  o.count_copies_up_to_documents = 3;
+  const ConceptModel with = BuildConcepts(analyzed, keep, c.docs.size(), o, &copies);
+  // the ferry, ferry sank, sank at, at dawn
+  EXPECT_EQ(with.weight, (std::vector<double>{2.0, 2.0, 2.0, 2.0}));
+  EXPECT_EQ(with.concepts[0], (std::vector<uint32_t>{0, 1, 2, 3}));
+  for (size_t i : {1u, 3u, 4u, 5u}) EXPECT_TRUE(with.concepts[i].empty()) << i;
+  EXPECT_TRUE(with.concepts[2].empty());  // the copy holds nothing
+  // A cluster larger than the limit counts kept sentences only.
+  o.count_copies_up_to_documents = 2;
+  EXPECT_TRUE(BuildConcepts(analyzed, keep, c.docs.size(), o, &copies).weight.empty());
+  // Without the copy marks, the dropped sentence is not evidence.
+  o.count_copies_up_to_documents = 3;
+  EXPECT_TRUE(BuildConcepts(analyzed, keep, c.docs.size(), o).weight.empty());
+}
+
 // MMR by hand: B is nearly as relevant as A but shares its words; C is less
 // relevant and shares none. Relevance alone (lambda 1) takes A then B; at
 // lambda 0.3, B's marginal value 0.3 x 0.95 - 0.7 cos(A, B) falls below C's

@@ -186,5 +186,36 @@ TEST(Summarizer, NeverSilentlyEmpty) {
   EXPECT_FALSE(r->warnings.empty());
 }
 
+// Two of three outlets carry the same sentence: cleaning keeps one copy, and
+// the default still counts the other outlet's use of its words, so that
+// sentence leads. (Without the copy its bigrams are in one document, under
+// the default's 2, and the lead sentence that shares "rescue boats" wins.)
+TEST(Summarizer, SentenceTwoOutletsCarryLeadsASmallCluster) {
+  SummarizerOptions o;
+  o.budget = {BudgetUnit::kSentences, 1};
+  auto summarizer = Summarizer::Create(o);
+  ASSERT_TRUE(summarizer.ok());
+  const std::string shared = "The ferry sank at dawn near the old stone pier.";
+  Cluster c{"c",
+            {{"a", "", "", "Rescue boats reached the island before noon. " + shared},
+             {"b", "", "", shared + " Rescue boats reached the harbor by evening."},
+             {"c", "", "", "Rescue teams searched the coast all day."}}};
+  auto text = [&](const SummarySentence& s) {
+    return c.docs[s.doc].text.substr(s.begin, s.end - s.begin);
+  };
+  auto r = summarizer->Summarize(c);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->sentences.size(), 1u);
+  EXPECT_EQ(text(r->sentences[0]), shared);
+  // The paper's ILP counts kept sentences only.
+  o.algorithm = "ilp";
+  auto ilp = Summarizer::Create(o);
+  ASSERT_TRUE(ilp.ok());
+  auto q = ilp->Summarize(c);
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q->sentences.size(), 1u);
+  EXPECT_NE(text(q->sentences[0]), shared);
+}
+
 }  // namespace
 }  // namespace precis
