@@ -113,15 +113,18 @@ TEST(Select, RatioResolvesAgainstInputWords) {
 // Gillick & Favre's concepts by hand: a bigram of stems counts the documents
 // that use it and is kept from 3 documents on; a bigram of two stopwords is
 // never a concept; content words weigh unigram_weight times their count.
+AnalyzedCluster Analyze(const Cluster& c) {
+  auto stemmer = Stemmer::Create("en");
+  return AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+}
+
 TEST(Concepts, DocumentCountsByHand) {
   Cluster c;
   c.docs.push_back({"a", "", "", "Storm hits harbor ferry. It is what it is."});
   c.docs.push_back({"b", "", "", "Storm hits harbor town. It is what it is."});
   c.docs.push_back({"c", "", "", "Storm hits the coast. It is what it is."});
   c.docs.push_back({"d", "", "", "Farmers sell wheat. It is what it is."});
-  auto stemmer = Stemmer::Create("en");
-  const AnalyzedCluster analyzed =
-      AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  const AnalyzedCluster analyzed = Analyze(c);
   ASSERT_EQ(analyzed.sentences.size(), 8u);
   const std::vector<bool> keep(8, true);
   // "storm hit" is in 3 documents; "hit harbor" in 2, the rest in 1; the
@@ -180,9 +183,7 @@ TEST(Concepts, DroppedCopiesCountInSmallClusters) {
   c.docs.push_back({"a", "", "", "The ferry sank at dawn. Divers searched the bay."});
   c.docs.push_back({"b", "", "", "The ferry sank at dawn. Officials blamed the storm."});
   c.docs.push_back({"c", "", "", "Markets rose on Monday. Traders cheered."});
-  auto stemmer = Stemmer::Create("en");
-  const AnalyzedCluster analyzed =
-      AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  const AnalyzedCluster analyzed = Analyze(c);
   ASSERT_EQ(analyzed.sentences.size(), 6u);
   std::vector<bool> keep(6, true), copies(6, false);
   keep[2] = false;  // b's first sentence, a copy of a's
@@ -216,9 +217,7 @@ TEST(Mmr, TradesRelevanceForNoveltyByLambda) {
                     "The storm closed the harbor ferry on Monday morning. "
                     "Harbor officials counted storm damage on Monday. "
                     "Farmers inland reported record wheat prices this year."});
-  auto stemmer = Stemmer::Create("en");
-  const AnalyzedCluster analyzed =
-      AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  const AnalyzedCluster analyzed = Analyze(c);
   ASSERT_EQ(analyzed.sentences.size(), 3u);
   const std::vector<bool> keep(3, true);
   const ClusterModel model = BuildModel(analyzed, keep);
