@@ -348,13 +348,21 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
                            const IlpOptions& ilp) {
   const BudgetMeter meter(cluster, analyzed, options.budget);
   const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
+  // What this selection may take (the truncated fill and the greedy
+  // fallback included): the kept sentences, less connective openers.
+  std::vector<bool> choosable = keep;
+  if (ilp.skip_connective_openers) {
+    for (size_t i = 0; i < keep.size(); ++i) {
+      if (analyzed.sentences[i].opens_with_connective) choosable[i] = false;
+    }
+  }
 
   // Candidates: sentences with concepts that fit alone, best value per cost
   // first (a knapsack's order: short sentences that fill the last words are
   // valuable per word, not in total).
   std::vector<std::pair<double, size_t>> ranked;
   for (size_t i = 0; i < keep.size(); ++i) {
-    if (!keep[i] || concepts.concepts[i].empty()) continue;
+    if (!choosable[i] || concepts.concepts[i].empty()) continue;
     if (analyzed.sentences[i].words < uint32_t(std::max(0, ilp.min_words))) continue;
     if (meter.Cost(i) > meter.capacity()) continue;
     ranked.push_back({-ConceptValue(concepts, i) / std::max(1.0, meter.Cost(i)), i});
@@ -368,7 +376,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   ConceptSelection out;
   if (candidates.empty()) {
     if (options.truncate) {
-      FillByTruncation(meter, redundancy, ByGain(concepts, keep, {}), 0, &out.chosen);
+      FillByTruncation(meter, redundancy, ByGain(concepts, choosable, {}), 0, &out.chosen);
     }
     return out;
   }
@@ -380,7 +388,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   }
   std::vector<size_t> ids;
   if (SearchFirst(candidates, concepts, bonus, meter, redundancy, ilp, &ids)) {
-    return Chosen(meter, redundancy, concepts, keep, options, ids);
+    return Chosen(meter, redundancy, concepts, choosable, options, ids);
   }
   // With reduction, the first model leaves the redundant pairs out: they
   // are found among the candidates that stay.
@@ -392,7 +400,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   // vocabulary, every pair redundant) the constraint count explodes and each
   // simplex iteration with it. (Solve checks the reduced model too.)
   if (full.Rows() > ilp.max_rows) {
-    out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
+    out = SelectConceptGreedy(cluster, analyzed, model, choosable, options, concepts, 1.0,
                               ilp.min_words);
     out.fallback = "the ILP would exceed its constraint limit";
     return out;
@@ -400,8 +408,10 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   const Outcome status =
       Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids);
   ReleaseGlpk();
-  if (status == Outcome::kOptimal) return Chosen(meter, redundancy, concepts, keep, options, ids);
-  out = SelectConceptGreedy(cluster, analyzed, model, keep, options, concepts, 1.0,
+  if (status == Outcome::kOptimal) {
+    return Chosen(meter, redundancy, concepts, choosable, options, ids);
+  }
+  out = SelectConceptGreedy(cluster, analyzed, model, choosable, options, concepts, 1.0,
                             ilp.min_words);
   out.fallback = status == Outcome::kTooBig  ? "the ILP would exceed its constraint limit"
                  : status == Outcome::kLimit ? "the ILP reached its node or iteration limit"

@@ -61,6 +61,11 @@ struct IlpOptions {
   // Sentences shorter than this many words do not enter the ILP: they pack
   // concepts cheaply but read as fragments.
   int min_words = 0;
+  // Sentences that open with a connective ("But ...", "However, ..."; see
+  // Sentence::opens_with_connective) are never chosen, whole or as the
+  // truncated fill, nor by the greedy fallback: out of their context they
+  // answer a sentence the summary does not hold.
+  bool skip_connective_openers = false;
   // When the budget holds at most search_fill candidates of their mean
   // cost, an exact search without LPs (select/ilp_search.h) solves the
   // model first (the default on duc2003-t3 at 100 words: 7.7 ms per

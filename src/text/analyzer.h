@@ -36,16 +36,20 @@ std::string FoldCase(std::string_view word);
 // Count of whitespace-separated tokens, as ROUGE's -l counts words.
 size_t CountWhitespaceWords(std::string_view text);
 
-// An immutable stopword list, loaded once per language from data/.
+// An immutable word list, loaded once per language from data/: stopwords,
+// or the connectives that make a sentence lean on the one before.
 class StopwordSet {
  public:
   // The list for `lang`; an empty set for a language with no list.
   static const StopwordSet& ForLanguage(std::string_view lang);
+  // data/connectives/<lang>.txt, the same way.
+  static const StopwordSet& Connectives(std::string_view lang);
   // `folded` must already be case-folded.
   bool Contains(std::string_view folded) const;
   size_t size() const { return words_.size(); }
 
  private:
+  static const StopwordSet& Load(std::string_view folder, std::string_view lang);
   std::unordered_set<std::string> words_;
 };
 

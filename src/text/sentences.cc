@@ -141,6 +141,7 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
                                const SegmentOptions& segment_options,
                                const StopwordSet& stopwords, Stemmer& stemmer) {
   AnalyzedCluster out;
+  const StopwordSet& connectives = StopwordSet::Connectives(segment_options.lang);
   std::vector<Token> tokens;
   // News repeats its words: stem each distinct surface form once per call.
   // Keys are views of the cluster's text, which outlives the map.
@@ -175,6 +176,13 @@ AnalyzedCluster AnalyzeCluster(const Cluster& cluster,
               stop ? std::string_view(folded) : stemmer.Stem(folded), stop);
         }
         s.terms.push_back(it->second);
+      }
+      // Connectives are short words: fold only a short first word.
+      if (!tokens.empty() && connectives.size() > 0 &&
+          tokens.front().end - tokens.front().begin <= 16) {
+        const Token& first = tokens.front();
+        s.opens_with_connective = connectives.Contains(
+            FoldCase(std::string_view(text.data() + first.begin, first.end - first.begin)));
       }
       out.sentences.push_back(std::move(s));
     }

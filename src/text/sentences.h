@@ -34,6 +34,9 @@ struct Sentence {
   uint32_t words = 0;     // whitespace-separated tokens
   bool whole_line = false;  // nothing else on its line(s) but a dateline
   bool punctuated = false;  // ends with . ! ? or the like (quotes aside)
+  // Its first word is a connective that ties it to the sentence before
+  // ("But ...", "However, ..."; data/connectives/).
+  bool opens_with_connective = false;
   std::vector<uint32_t> terms;  // every word's term id, in order
 };
 

@@ -7,15 +7,23 @@
 namespace precis {
 
 const StopwordSet& StopwordSet::ForLanguage(std::string_view lang) {
-  // Built on first use per language, then shared read-only by all threads.
+  return Load("stopwords", lang);
+}
+
+const StopwordSet& StopwordSet::Connectives(std::string_view lang) {
+  return Load("connectives", lang);
+}
+
+const StopwordSet& StopwordSet::Load(std::string_view folder, std::string_view lang) {
+  // Built on first use per list, then shared read-only by all threads.
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<StopwordSet>, std::less<>> cache;
+  const std::string path = std::string(folder) + "/" + std::string(lang) + ".txt";
   std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(lang);
+  auto it = cache.find(path);
   if (it != cache.end()) return *it->second;
   auto set = std::make_unique<StopwordSet>();
-  std::string_view data =
-      EmbeddedData("stopwords/" + std::string(lang) + ".txt");
+  std::string_view data = EmbeddedData(path);
   while (!data.empty()) {
     size_t nl = data.find('\n');
     std::string_view line = data.substr(0, nl);
@@ -26,7 +34,7 @@ const StopwordSet& StopwordSet::ForLanguage(std::string_view lang) {
     if (line.empty() || line[0] == '#') continue;
     set->words_.insert(FoldCase(line));
   }
-  return *cache.emplace(std::string(lang), std::move(set)).first->second;
+  return *cache.emplace(path, std::move(set)).first->second;
 }
 
 bool StopwordSet::Contains(std::string_view folded) const {

@@ -44,7 +44,7 @@ const std::vector<SetSpec> kSets = {
 
 // Measured values minus about 0.3 and 0.2.
 const Floor kFloors[] = {
-    {"duc2003-t3", "precis", 37.9, 9.2},
+    {"duc2003-t3", "precis", 38.05, 9.3},
     {"duc2003-t3", "ilp", 37.0, 9.0},
     {"duc2003-t3", "coverage", 36.2, 8.9},
     {"duc2003-t3", "centroid", 36.35, 7.8},
@@ -52,7 +52,7 @@ const Floor kFloors[] = {
     {"duc2003-t3", "mmr", 36.7, 7.75},
     {"duc2003-t3", "klsum", 37.0, 7.1},
     {"duc2003-t3", "submodular", 37.25, 7.5},
-    {"multinews-val", "precis", 46.3, 16.1},
+    {"multinews-val", "precis", 46.3, 16.2},
     {"multinews-val", "ilp", 45.5, 15.1},
     {"multinews-val", "coverage", 45.15, 15.15},
     {"multinews-val", "centroid", 45.0, 14.9},

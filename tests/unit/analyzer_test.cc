@@ -166,5 +166,31 @@ TEST(AnalyzeCluster, DropsAListMarkerOpeningALine) {
   EXPECT_TRUE(a.sentences[1].whole_line);
 }
 
+// A sentence that opens with a connective leans on the one before it; a word
+// that only starts like one does not, and a language without a list marks
+// nothing.
+TEST(AnalyzeCluster, MarksSentencesOpeningWithAConnective) {
+  const OneDocument d(
+      "The board met on Monday. But the vote was put off. "
+      "\"However, we will try again,\" she said. Butter prices rose. "
+      "Nevertheless the plan stands. The mayor agreed.");
+  std::vector<bool> marked;
+  for (const Sentence& s : d.a.sentences) marked.push_back(s.opens_with_connective);
+  EXPECT_EQ(marked, (std::vector<bool>{false, true, true, false, true, false}));
+
+  EXPECT_TRUE(StopwordSet::Connectives("en").Contains("however"));
+  EXPECT_FALSE(StopwordSet::Connectives("en").Contains("#"));
+  EXPECT_EQ(StopwordSet::Connectives("yi").size(), 0u);
+  Cluster german;
+  german.docs.push_back({"d", "", "", "Der Rat tagte. But nobody came."});
+  SegmentOptions de;
+  de.lang = "de";
+  auto stemmer = Stemmer::Create("de");
+  const AnalyzedCluster g =
+      AnalyzeCluster(german, de, StopwordSet::ForLanguage("de"), *stemmer);
+  ASSERT_EQ(g.sentences.size(), 2u);
+  EXPECT_FALSE(g.sentences[1].opens_with_connective);
+}
+
 }  // namespace
 }  // namespace precis
