@@ -50,9 +50,10 @@ std::vector<Selected> Greedy(const ScoreContext& ctx, const std::vector<double>&
 // Concept selectors value only sentences holding a concept; on a tiny input
 // there may be none. Whatever budget they leave (without a cut sentence) is
 // topped up in centroid order, so a summary is never empty while a sentence
-// fits.
+// fits. With skip_connective_openers, sentences that open with a connective
+// come last and only into an otherwise empty summary.
 void TopUp(const ScoreContext& ctx, const SelectOptions& options,
-           std::vector<Selected>* selected) {
+           std::vector<Selected>* selected, bool skip_connective_openers = false) {
   for (const Selected& s : *selected) {
     if (s.truncated) return;
   }
@@ -79,8 +80,13 @@ void TopUp(const ScoreContext& ctx, const SelectOptions& options,
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return prior[a] > prior[b]; });
+  auto leaning = [&](size_t i) {
+    return skip_connective_openers && ctx.analyzed.sentences[i].opens_with_connective;
+  };
+  std::stable_partition(order.begin(), order.end(), [&](size_t i) { return !leaning(i); });
   std::vector<size_t> rest;
   for (size_t i : order) {
+    if (leaning(i) && !selected->empty()) break;  // the rest lean too
     if (used + meter.Cost(i) > meter.capacity()) {
       rest.push_back(i);
       continue;
@@ -141,7 +147,7 @@ void RunIlp(const ScoreContext& ctx, const SelectOptions& options, const IlpOpti
       SelectIlp(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options, concepts, ilp);
   run->selected = std::move(sel.chosen);
   if (!sel.fallback.empty()) run->fallback = "greedy: " + sel.fallback;
-  TopUp(ctx, options, &run->selected);
+  TopUp(ctx, options, &run->selected, ilp.skip_connective_openers);
 }
 
 }  // namespace

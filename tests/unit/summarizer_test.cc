@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "precis/io.h"
+#include "text/analyzer.h"
 
 namespace precis {
 namespace {
@@ -136,6 +137,37 @@ TEST(Summarizer, SameOutputAcrossRunsAndThreads) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(got[0], expected);
   EXPECT_EQ(got[1], expected);
+}
+
+// The default never opens a summary sentence with a connective ("But ...")
+// on several documents, whatever the budget: not the ILP's choice, not its
+// truncated fill, not the top-up after it. (Only a summary that would
+// otherwise be empty may hold one.)
+TEST(Summarizer, DefaultPicksNoConnectiveOpener) {
+  const StopwordSet& connectives = StopwordSet::Connectives("en");
+  size_t sentences = 0;
+  for (const Cluster& c : TestClusters()) {
+    if (c.docs.size() < 2) continue;
+    for (const SummarizerOptions& o : OptionGrid()) {
+      if (!o.clean) continue;
+      auto summarizer = Summarizer::Create(o);
+      ASSERT_TRUE(summarizer.ok());
+      auto summary = summarizer->Summarize(c);
+      ASSERT_TRUE(summary.ok());
+      if (summary->sentences.size() < 2) continue;
+      for (const SummarySentence& s : summary->sentences) {
+        std::vector<Token> words;
+        Tokenize(c.docs[s.doc].text, s.begin, s.end, &words);
+        ASSERT_FALSE(words.empty());
+        const std::string_view first(c.docs[s.doc].text.data() + words[0].begin,
+                                     words[0].end - words[0].begin);
+        EXPECT_FALSE(connectives.Contains(FoldCase(first)))
+            << c.id << ": " << c.docs[s.doc].text.substr(s.begin, s.end - s.begin);
+        ++sentences;
+      }
+    }
+  }
+  EXPECT_GT(sentences, 100u);
 }
 
 TEST(Summarizer, InvalidOptionsAreErrorsNotExceptions) {
