@@ -135,7 +135,7 @@ std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& c
 // "However, ...") is never chosen: an editor would not cut it loose from the
 // sentence it answers (7% of the duc2003-t3 summaries' sentences did).
 // ROUGE holds: duc2003-t3 +0.17 R-1 / +0.13 R-2, multiling2011-en -0.06 /
-// +0.12, multinews-val +0.01 / +0.08, multinews-test +0.03 / +0.09. Leaving
+// +0.12, multinews-val -0.07 / +0.01, multinews-test +0.04 / +0.10. Leaving
 // out sentences that open with a personal pronoun as well cost up to 0.11
 // R-1 on three sets.
 void RunIlp(const ScoreContext& ctx, const SelectOptions& options, const IlpOptions& ilp,
