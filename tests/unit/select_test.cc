@@ -207,6 +207,37 @@ TEST(Concepts, DroppedCopiesCountInSmallClusters) {
   EXPECT_TRUE(BuildConcepts(analyzed, keep, c.docs.size(), o).weight.empty());
 }
 
+// Position boost by hand: a concept's weight is its document count times
+// 1 + boost / (1 + its first position among kept sentences).
+TEST(Concepts, PositionBoostFavoursEarlyFirstUse) {
+  Cluster c;
+  c.docs.push_back({"a", "", "", "Storm hits harbor. Ferry service stops."});
+  c.docs.push_back({"b", "", "", "Storm hits harbor. Ferry service stops."});
+  c.docs.push_back({"c", "", "", "Markets rose on Monday. Traders cheered."});
+  const AnalyzedCluster analyzed = Analyze(c);
+  ASSERT_EQ(analyzed.sentences.size(), 6u);
+  std::vector<bool> keep(6, true);
+  ConceptOptions o;
+  o.min_documents = 2;
+  const ConceptModel plain = BuildConcepts(analyzed, keep, c.docs.size(), o);
+  // storm hit, hit harbor (leads of a and b); ferri servic, servic stop
+  // (second sentences): 2 documents each.
+  ASSERT_EQ(plain.weight, (std::vector<double>{2.0, 2.0, 2.0, 2.0}));
+  o.position_boost = 1.0;
+  const ConceptModel boosted = BuildConcepts(analyzed, keep, c.docs.size(), o);
+  EXPECT_EQ(boosted.weight, (std::vector<double>{4.0, 4.0, 3.0, 3.0}));
+  EXPECT_DOUBLE_EQ(ConceptValue(boosted, 0), 8.0);
+  EXPECT_DOUBLE_EQ(ConceptValue(boosted, 1), 6.0);
+  // Positions count kept sentences: with b's lead dropped, b's "ferry
+  // service stops" is its first kept sentence and doubles those concepts,
+  // while "storm hits harbor" is left in one document, under the pruning.
+  keep[2] = false;
+  const ConceptModel shifted = BuildConcepts(analyzed, keep, c.docs.size(), o);
+  EXPECT_EQ(shifted.weight, (std::vector<double>{4.0, 4.0}));
+  EXPECT_TRUE(shifted.concepts[0].empty());
+  EXPECT_EQ(shifted.concepts[1], (std::vector<uint32_t>{0, 1}));
+}
+
 // MMR by hand: B is nearly as relevant as A but shares its words; C is less
 // relevant and shares none. Relevance alone (lambda 1) takes A then B; at
 // lambda 0.3, B's marginal value 0.3 x 0.95 - 0.7 cos(A, B) falls below C's
