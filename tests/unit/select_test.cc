@@ -174,15 +174,23 @@ TEST(Concepts, DocumentCountsByHand) {
   EXPECT_TRUE(BuildConcepts(analyzed, without_c, c.docs.size()).weight.empty());
 }
 
+// Two documents that share sentences and an unrelated third: the smallest
+// cluster whose concepts count documents, not sentences.
+Cluster TwoAndAnOutlier(const char* a, const char* b) {
+  Cluster c;
+  c.docs.push_back({"a", "", "", a});
+  c.docs.push_back({"b", "", "", b});
+  c.docs.push_back({"c", "", "", "Markets rose on Monday. Traders cheered."});
+  return c;
+}
+
 // A copy that cleaning dropped still counts for its document in a small
 // cluster: the bigrams of "The ferry sank at dawn." (documents a and b, b's
 // copy dropped) reach 2 documents only through the copy, and only the kept
 // sentence holds them.
 TEST(Concepts, DroppedCopiesCountInSmallClusters) {
-  Cluster c;
-  c.docs.push_back({"a", "", "", "The ferry sank at dawn. Divers searched the bay."});
-  c.docs.push_back({"b", "", "", "The ferry sank at dawn. Officials blamed the storm."});
-  c.docs.push_back({"c", "", "", "Markets rose on Monday. Traders cheered."});
+  const Cluster c = TwoAndAnOutlier("The ferry sank at dawn. Divers searched the bay.",
+                                    "The ferry sank at dawn. Officials blamed the storm.");
   const AnalyzedCluster analyzed = Analyze(c);
   ASSERT_EQ(analyzed.sentences.size(), 6u);
   std::vector<bool> keep(6, true), copies(6, false);
@@ -210,10 +218,8 @@ TEST(Concepts, DroppedCopiesCountInSmallClusters) {
 // Position boost by hand: a concept's weight is its document count times
 // 1 + boost / (1 + its first position among kept sentences).
 TEST(Concepts, PositionBoostFavoursEarlyFirstUse) {
-  Cluster c;
-  c.docs.push_back({"a", "", "", "Storm hits harbor. Ferry service stops."});
-  c.docs.push_back({"b", "", "", "Storm hits harbor. Ferry service stops."});
-  c.docs.push_back({"c", "", "", "Markets rose on Monday. Traders cheered."});
+  const Cluster c = TwoAndAnOutlier("Storm hits harbor. Ferry service stops.",
+                                    "Storm hits harbor. Ferry service stops.");
   const AnalyzedCluster analyzed = Analyze(c);
   ASSERT_EQ(analyzed.sentences.size(), 6u);
   std::vector<bool> keep(6, true);
