@@ -144,7 +144,8 @@ std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& c
 // +0.18 and +0.17 on Multi-News; at the held-out check's 100 words it adds
 // +1.41 on multiling2011-en and +0.99 / +0.72 on the Multi-News sets (R-2
 // +1.13 / +0.58 / +0.53). duc2003-t3's viewpoint summaries favour leads
-// least; with scraping noise its loss is 0.24 (three seeds).
+// least; on its noisy copies (three seeds) the boost costs 0.24 R-1, since
+// noise that survives cleaning at a document's top moves the positions.
 void RunIlp(const ScoreContext& ctx, const SelectOptions& options, const IlpOptions& ilp,
             AlgorithmRun* run) {
   const ConceptModel concepts =
