@@ -308,7 +308,7 @@ ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedClust
     const size_t i = size_t(-neg);
     if (used + meter.Cost(i) > meter.capacity()) continue;
     const double fresh = gain(i) / cost(i);
-    if (fresh <= 0) break;
+    if (fresh <= 0) continue;  // gains only shrink: it never gains again
     if (!heap.empty() && fresh < heap.top().first) {
       heap.push({fresh, neg});
       continue;

@@ -5,6 +5,7 @@
 // pair; the ILP's objective equals the best of all 64 subsets (brute force).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -339,6 +340,48 @@ TEST(SelectExhaustive, IlpLimitFallsBackToGreedyAndSaysSo) {
   for (size_t i = 0; i < sel.chosen.size(); ++i) {
     EXPECT_EQ(sel.chosen[i].sentence, greedy.chosen[i].sentence);
   }
+}
+
+// Greedy stops only when no sentence it may still take adds a concept: a
+// sentence whose gain fell to nothing leaves the queue, and the rest are
+// still looked at (it once ended the whole selection, leaving budget and
+// concepts on the table).
+TEST(SelectExhaustive, ConceptGreedyLeavesNothingThatFitsAndGains) {
+  int checked = 0;
+  for (uint32_t seed = 0; seed < 40; ++seed) {
+    const World w(seed);
+    const ConceptModel concepts = BuildConcepts(w.analyzed, w.keep, w.cluster.docs.size());
+    size_t total_words = 0;
+    for (const Sentence& s : w.analyzed.sentences) total_words += s.words;
+    for (size_t limit = 1; limit <= total_words; ++limit) {
+      SelectOptions o;
+      o.budget = {BudgetUnit::kWords, double(limit)};
+      const RedundancyCheck redundancy(w.analyzed, w.model, w.keep, RedundancyFor(o));
+      const BudgetMeter meter(w.cluster, w.analyzed, o.budget);
+      const ConceptSelection greedy =
+          SelectConceptGreedy(w.cluster, w.analyzed, w.model, w.keep, o, concepts);
+      // One sentence may be the rule that a single best sentence wins.
+      if (greedy.chosen.size() < 2) continue;
+      std::vector<size_t> ids;
+      double used = 0;
+      for (const Selected& s : greedy.chosen) {
+        ids.push_back(s.sentence);
+        used += meter.Cost(s.sentence);
+      }
+      const double value = ConceptValue(concepts, ids);
+      for (size_t i = 0; i < w.keep.size(); ++i) {
+        if (std::find(ids.begin(), ids.end(), i) != ids.end()) continue;
+        if (used + meter.Cost(i) > meter.capacity() || redundancy.RedundantWithAny(i, ids)) {
+          continue;
+        }
+        std::vector<size_t> more = ids;
+        more.push_back(i);
+        EXPECT_EQ(ConceptValue(concepts, more), value) << seed << " " << limit << " " << i;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 50);
 }
 
 }  // namespace
