@@ -154,7 +154,9 @@ void RunIlp(const ScoreContext& ctx, const SelectOptions& options, const IlpOpti
   ConceptSelection sel =
       SelectIlp(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options, concepts, ilp);
   run->selected = std::move(sel.chosen);
-  if (!sel.fallback.empty()) run->fallback = "greedy: " + sel.fallback;
+  if (!sel.fallback.empty()) {
+    run->fallback = (sel.best_found ? "its best selection so far: " : "greedy: ") + sel.fallback;
+  }
   TopUp(ctx, options, &run->selected, ilp.skip_connective_openers);
 }
 

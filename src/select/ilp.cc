@@ -203,7 +203,8 @@ enum class Outcome { kOptimal, kLimit, kFailed, kTooBig };
 // not empty, is a selection (sentence ids, ascending) known to be feasible.
 Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter& meter,
               const RedundancyCheck& redundancy, const IlpOptions& ilp, int rounds,
-              const std::vector<size_t>& start, std::vector<size_t>* ids) {
+              const std::vector<size_t>& start, std::vector<size_t>* ids,
+              std::vector<size_t>* best) {
   glp_prob* lp = ToGlpk(p, meter);
   // The LP relaxation first, under the iteration limit; then branch and
   // cut from its basis, the callback counting nodes and iterations.
@@ -240,7 +241,7 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
       IlpModel smaller = MakeIlpModel(kept, concepts, std::move(bonus),
                                       redundancy.RedundantPairs(kept), true);
       if (smaller.Rows() > ilp.max_rows) return Outcome::kTooBig;
-      return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids);
+      return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids, best);
     }
   }
   if (!start.empty()) {
@@ -267,10 +268,17 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
     rc = rc == 0 ? GLP_EFAIL : rc;
   }
   Outcome status = limits.hit ? Outcome::kLimit : Outcome::kFailed;
-  if (rc == 0 && glp_mip_status(lp) == GLP_OPT && !limits.hit) {
+  const int mip = glp_mip_status(lp);
+  if (rc == 0 && mip == GLP_OPT && !limits.hit) {
     status = Outcome::kOptimal;
     for (size_t j = 0; j < p.candidates.size(); ++j) {
       if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) ids->push_back(p.candidates[j]);
+    }
+  } else if (limits.hit && p.complete && (mip == GLP_FEAS || mip == GLP_OPT)) {
+    // Stopped by a limit, branch and bound still holds the best selection
+    // it found, at least as good as the start it was given.
+    for (size_t j = 0; j < p.candidates.size(); ++j) {
+      if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) best->push_back(p.candidates[j]);
     }
   }
   glp_delete_prob(lp);
@@ -405,8 +413,9 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     out.fallback = "the ILP would exceed its constraint limit";
     return out;
   }
+  std::vector<size_t> best;
   const Outcome status =
-      Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids);
+      Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids, &best);
   ReleaseGlpk();
   if (status == Outcome::kOptimal) {
     return Chosen(meter, redundancy, concepts, choosable, options, ids);
@@ -416,6 +425,29 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   out.fallback = status == Outcome::kTooBig  ? "the ILP would exceed its constraint limit"
                  : status == Outcome::kLimit ? "the ILP reached its node or iteration limit"
                                              : "the ILP solver failed";
+  if (!best.empty()) {
+    // The objective both are measured by: concept value plus lead bonuses.
+    auto objective = [&](const std::vector<size_t>& chosen) {
+      double value = ConceptValue(concepts, chosen);
+      for (size_t i : chosen) {
+        const auto at = std::lower_bound(candidates.begin(), candidates.end(), i);
+        if (at != candidates.end() && *at == i && !bonus.empty()) {
+          value += bonus[size_t(at - candidates.begin())];
+        }
+      }
+      return value;
+    };
+    std::vector<size_t> greedy;
+    for (const Selected& s : out.chosen) {
+      if (!s.truncated) greedy.push_back(s.sentence);
+    }
+    if (objective(best) > objective(greedy)) {
+      const std::string why = out.fallback;
+      out = Chosen(meter, redundancy, concepts, choosable, options, best);
+      out.fallback = why;
+      out.best_found = true;
+    }
+  }
   return out;
 }
 

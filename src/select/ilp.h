@@ -21,7 +21,9 @@
 // down for big problems, and simplex iterations, never wall time), so the
 // output stays byte-identical on any machine; past it, past a bound on the
 // number of constraints, or on any solver failure, the selection falls back
-// to SelectConceptGreedy and says so.
+// to SelectConceptGreedy and says so; at a limit, the best selection branch
+// and bound had found is kept instead where it is worth more (it starts
+// from a greedy one, so it mostly is).
 // Only the max_sentences sentences of highest concept value per unit of cost
 // enter the ILP (on the dev sets, 150 of them lose no optimum against 250
 // ranked by value alone).
@@ -78,8 +80,11 @@ struct IlpOptions {
 struct ConceptSelection {
   std::vector<Selected> chosen;
   double objective = 0;  // concept value of the whole sentences chosen
-  // Empty when the ILP solved to optimality; else why it fell back to greedy.
+  // Empty when the ILP solved to optimality; else why it fell back to greedy,
+  // or (best_found) to the best selection branch and bound had found when it
+  // reached a limit, where that is worth more than greedy's.
   std::string fallback;
+  bool best_found = false;
 };
 
 ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
