@@ -52,7 +52,7 @@ const std::vector<SetSpec> kSets = {
 const Floor kFloors[] = {
     {"duc2003-t3", "precis", 38.0, 9.45},
     {"duc2003-t3", "ilp", 37.0, 9.0},
-    {"duc2003-t3", "coverage", 36.2, 8.9},
+    {"duc2003-t3", "coverage", 36.25, 8.75},
     {"duc2003-t3", "centroid", 36.35, 7.8},
     {"duc2003-t3", "lexrank-threshold", 36.05, 6.95},
     {"duc2003-t3", "mmr", 36.7, 7.75},
@@ -60,7 +60,7 @@ const Floor kFloors[] = {
     {"duc2003-t3", "submodular", 37.25, 7.5},
     {"multinews-val", "precis", 46.4, 16.2},
     {"multinews-val", "ilp", 45.5, 15.1},
-    {"multinews-val", "coverage", 45.15, 15.15},
+    {"multinews-val", "coverage", 45.75, 15.5},
     {"multinews-val", "centroid", 45.0, 14.9},
     {"multinews-val", "mmr", 45.3, 14.8},
     {"multinews-val", "submodular", 44.7, 13.8},
