@@ -53,6 +53,11 @@ struct World {
     keep.assign(analyzed.sentences.size(), true);
     model = BuildModel(analyzed, keep);
   }
+  size_t Words() const {
+    size_t words = 0;
+    for (const Sentence& s : analyzed.sentences) words += s.words;
+    return words;
+  }
 };
 
 double Used(const World& w, const BudgetMeter& meter, const std::vector<Selected>& chosen) {
@@ -95,8 +100,7 @@ TEST(SelectExhaustive, BudgetsRedundancyAndIlpOptimum) {
     const size_t n = 6;
     const std::vector<double> scores = CentroidScores(w.analyzed, w.model, w.keep);
     const ConceptModel concepts = BuildConcepts(w.analyzed, w.keep, w.cluster.docs.size());
-    size_t total_words = 0;
-    for (const Sentence& s : w.analyzed.sentences) total_words += s.words;
+    const size_t total_words = w.Words();
     for (BudgetUnit unit : {BudgetUnit::kSentences, BudgetUnit::kWords, BudgetUnit::kBytes}) {
       const size_t top = unit == BudgetUnit::kSentences ? n
                          : unit == BudgetUnit::kWords   ? total_words
@@ -351,9 +355,7 @@ TEST(SelectExhaustive, ConceptGreedyLeavesNothingThatFitsAndGains) {
   for (uint32_t seed = 0; seed < 40; ++seed) {
     const World w(seed);
     const ConceptModel concepts = BuildConcepts(w.analyzed, w.keep, w.cluster.docs.size());
-    size_t total_words = 0;
-    for (const Sentence& s : w.analyzed.sentences) total_words += s.words;
-    for (size_t limit = 1; limit <= total_words; ++limit) {
+    for (size_t limit = 1; limit <= w.Words(); ++limit) {
       SelectOptions o;
       o.budget = {BudgetUnit::kWords, double(limit)};
       const RedundancyCheck redundancy(w.analyzed, w.model, w.keep, RedundancyFor(o));
@@ -393,9 +395,7 @@ TEST(SelectExhaustive, IlpLimitKeepsTheBestSelectionFoundWhenBetter) {
   for (uint32_t seed = 0; seed < 40; ++seed) {
     const World w(seed, 12);  // more sentences than greedy mostly gets right
     const ConceptModel concepts = BuildConcepts(w.analyzed, w.keep, w.cluster.docs.size());
-    size_t total_words = 0;
-    for (const Sentence& s : w.analyzed.sentences) total_words += s.words;
-    for (size_t limit = 2; limit <= total_words; ++limit) {
+    for (size_t limit = 2; limit <= w.Words(); ++limit) {
       SelectOptions o;
       o.budget = {BudgetUnit::kWords, double(limit)};
       IlpOptions ilp;
