@@ -389,10 +389,14 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     return out;
   }
   // Each document's lead (first kept sentence) may carry a bonus.
+  const std::vector<uint32_t> position =
+      ilp.lead_bonus != 0 ? KeptPositions(analyzed, keep) : std::vector<uint32_t>{};
+  auto bonus_of = [&](size_t i) {
+    return position.empty() || position[i] != 0 ? 0.0 : ilp.lead_bonus;
+  };
   std::vector<double> bonus;
-  if (ilp.lead_bonus != 0) {
-    const std::vector<uint32_t> position = KeptPositions(analyzed, keep);
-    for (size_t i : candidates) bonus.push_back(position[i] == 0 ? ilp.lead_bonus : 0.0);
+  if (!position.empty()) {
+    for (size_t i : candidates) bonus.push_back(bonus_of(i));
   }
   std::vector<size_t> ids;
   if (SearchFirst(candidates, concepts, bonus, meter, redundancy, ilp, &ids)) {
@@ -429,12 +433,7 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     // The objective both are measured by: concept value plus lead bonuses.
     auto objective = [&](const std::vector<size_t>& chosen) {
       double value = ConceptValue(concepts, chosen);
-      for (size_t i : chosen) {
-        const auto at = std::lower_bound(candidates.begin(), candidates.end(), i);
-        if (at != candidates.end() && *at == i && !bonus.empty()) {
-          value += bonus[size_t(at - candidates.begin())];
-        }
-      }
+      for (size_t i : chosen) value += bonus_of(i);
       return value;
     };
     std::vector<size_t> greedy;
