@@ -269,31 +269,28 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
   }
   Outcome status = limits.hit ? Outcome::kLimit : Outcome::kFailed;
   const int mip = glp_mip_status(lp);
+  std::vector<size_t>* into = nullptr;
   if (rc == 0 && mip == GLP_OPT && !limits.hit) {
     status = Outcome::kOptimal;
-    for (size_t j = 0; j < p.candidates.size(); ++j) {
-      if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) ids->push_back(p.candidates[j]);
-    }
+    into = ids;
   } else if (limits.hit && p.complete && (mip == GLP_FEAS || mip == GLP_OPT)) {
     // Stopped by a limit, branch and bound still holds the best selection
     // it found, at least as good as the start it was given.
-    for (size_t j = 0; j < p.candidates.size(); ++j) {
-      if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) best->push_back(p.candidates[j]);
-    }
+    into = best;
+  }
+  for (size_t j = 0; into != nullptr && j < p.candidates.size(); ++j) {
+    if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) into->push_back(p.candidates[j]);
   }
   glp_delete_prob(lp);
   return status;
 }
 
-}  // namespace
-
-ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedCluster& analyzed,
-                                     const ClusterModel& model, const std::vector<bool>& keep,
-                                     const SelectOptions& options,
-                                     const ConceptModel& concepts, double cost_scaling,
+// SelectConceptGreedy's whole sentences (before any truncated fill).
+std::vector<size_t> ConceptGreedyIds(const AnalyzedCluster& analyzed,
+                                     const std::vector<bool>& keep,
+                                     const ConceptModel& concepts, const BudgetMeter& meter,
+                                     const RedundancyCheck& redundancy, double cost_scaling,
                                      int min_words) {
-  const BudgetMeter meter(cluster, analyzed, options.budget);
-  const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
   std::vector<bool> have(concepts.weight.size(), false);
   auto gain = [&](size_t i) {
     double g = 0;
@@ -340,7 +337,21 @@ ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedClust
     }
   }
   if (single != SIZE_MAX) ids = {single};
-  return Chosen(meter, redundancy, concepts, keep, options, ids);
+  return ids;
+}
+
+}  // namespace
+
+ConceptSelection SelectConceptGreedy(const Cluster& cluster, const AnalyzedCluster& analyzed,
+                                     const ClusterModel& model, const std::vector<bool>& keep,
+                                     const SelectOptions& options,
+                                     const ConceptModel& concepts, double cost_scaling,
+                                     int min_words) {
+  const BudgetMeter meter(cluster, analyzed, options.budget);
+  const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
+  return Chosen(meter, redundancy, concepts, keep, options,
+                ConceptGreedyIds(analyzed, keep, concepts, meter, redundancy, cost_scaling,
+                                 min_words));
 }
 
 ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyzed,
@@ -411,42 +422,30 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   // Size the problem before solving it: on degenerate input (a tiny
   // vocabulary, every pair redundant) the constraint count explodes and each
   // simplex iteration with it. (Solve checks the reduced model too.)
-  if (full.Rows() > ilp.max_rows) {
-    out = SelectConceptGreedy(cluster, analyzed, model, choosable, options, concepts, 1.0,
-                              ilp.min_words);
-    out.fallback = "the ILP would exceed its constraint limit";
-    return out;
-  }
   std::vector<size_t> best;
-  const Outcome status =
-      Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids, &best);
-  ReleaseGlpk();
+  Outcome status = Outcome::kTooBig;
+  if (full.Rows() <= ilp.max_rows) {
+    status = Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids, &best);
+    ReleaseGlpk();
+  }
   if (status == Outcome::kOptimal) {
     return Chosen(meter, redundancy, concepts, choosable, options, ids);
   }
-  out = SelectConceptGreedy(cluster, analyzed, model, choosable, options, concepts, 1.0,
-                            ilp.min_words);
+  // The greedy fallback, or what branch and bound had found by its limit
+  // where that is worth more, as the ILP counts: concept value plus bonuses.
+  auto objective = [&](const std::vector<size_t>& chosen) {
+    double value = ConceptValue(concepts, chosen);
+    for (size_t i : chosen) value += bonus_of(i);
+    return value;
+  };
+  const std::vector<size_t> greedy =
+      ConceptGreedyIds(analyzed, choosable, concepts, meter, redundancy, 1.0, ilp.min_words);
+  const bool best_found = !best.empty() && objective(best) > objective(greedy);
+  out = Chosen(meter, redundancy, concepts, choosable, options, best_found ? best : greedy);
+  out.best_found = best_found;
   out.fallback = status == Outcome::kTooBig  ? "the ILP would exceed its constraint limit"
                  : status == Outcome::kLimit ? "the ILP reached its node or iteration limit"
                                              : "the ILP solver failed";
-  if (!best.empty()) {
-    // The objective both are measured by: concept value plus lead bonuses.
-    auto objective = [&](const std::vector<size_t>& chosen) {
-      double value = ConceptValue(concepts, chosen);
-      for (size_t i : chosen) value += bonus_of(i);
-      return value;
-    };
-    std::vector<size_t> greedy;
-    for (const Selected& s : out.chosen) {
-      if (!s.truncated) greedy.push_back(s.sentence);
-    }
-    if (objective(best) > objective(greedy)) {
-      const std::string why = out.fallback;
-      out = Chosen(meter, redundancy, concepts, choosable, options, best);
-      out.fallback = why;
-      out.best_found = true;
-    }
-  }
   return out;
 }
 
