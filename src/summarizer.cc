@@ -93,6 +93,9 @@ std::string DuplicateIdWarning(const Cluster& cluster) {
          std::string(first) + "'; a sentence's \"doc\" may name either";
 }
 
+Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
+                     const StopwordSet& stopwords, Summary& summary);
+
 bool IsBlank(std::string_view s) {
   for (char c : s) {
     if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
@@ -140,6 +143,11 @@ Summarizer::~Summarizer() = default;
 const SummarizerOptions& Summarizer::options() const { return impl_->options; }
 
 std::vector<std::string> SupportedLanguages() { return StemmerLanguages(); }
+
+Status CheckLanguage(std::string_view lang) {
+  auto stemmer = Stemmer::Create(lang);
+  return stemmer.ok() ? Status::Ok() : stemmer.status();
+}
 
 std::vector<AlgorithmInfo> Algorithms() {
   std::vector<AlgorithmInfo> out;
@@ -201,14 +209,44 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
             ? "document '" + cluster.docs[0].id + "' is empty"
             : "every document is empty");
   }
+  if (blank == 0) {
+    if (Status st = SummarizeText(cluster, opt, *impl_->stopwords, summary); !st.ok()) return st;
+    return summary;
+  }
+  // Empty documents are skipped: the rest is summarized exactly as if they
+  // had not been given (one document left is a single-document summary),
+  // and the indices point back into `cluster`.
+  Cluster rest;
+  rest.id = cluster.id;
+  std::vector<size_t> index;
+  for (size_t d = 0; d < cluster.docs.size(); ++d) {
+    if (IsBlank(cluster.docs[d].text)) continue;
+    rest.docs.push_back(cluster.docs[d]);
+    index.push_back(d);
+  }
+  if (Status st = SummarizeText(rest, opt, *impl_->stopwords, summary); !st.ok()) return st;
+  for (SummarySentence& x : summary.sentences) x.doc = index[x.doc];
+  for (SpanRef& x : summary.headlines) x.doc = index[x.doc];
+  for (DroppedSpan& x : summary.dropped) {
+    x.span.doc = index[x.span.doc];
+    if (x.of) x.of->doc = index[x.of->doc];
+  }
+  return summary;
+}
 
+namespace {
+
+// Summarize's stages, for a cluster whose every document has text; appends
+// to `summary` (which holds the caller's warnings already).
+Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
+                     const StopwordSet& stopwords, Summary& summary) {
   auto stemmer = Stemmer::Create(opt.lang);  // per call: not thread-safe
   if (!stemmer.ok()) return stemmer.status();
   SegmentOptions seg;
   seg.lang = opt.lang;
   seg.pdf = opt.pdf;
   const AnalyzedCluster analyzed =
-      AnalyzeCluster(cluster, seg, *impl_->stopwords, *stemmer);
+      AnalyzeCluster(cluster, seg, stopwords, *stemmer);
 
   CleanOptions clean_options;
   clean_options.enabled = opt.clean;
@@ -246,7 +284,7 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   summary.dropped = std::move(cleaned.dropped);
   if (!any) {
     summary.warnings.push_back("the input has no sentence with words");
-    return summary;
+    return Status::Ok();
   }
 
   const ClusterModel model = BuildModel(analyzed, keep);
@@ -266,8 +304,11 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
                                run.fallback);
   }
   if (selected.empty()) {
-    summary.warnings.push_back(
-        "no sentence fits the budget; raise it or pass --truncate");
+    const bool can_truncate = !opt.truncate && (opt.budget.unit == BudgetUnit::kWords ||
+                                                opt.budget.unit == BudgetUnit::kBytes);
+    summary.warnings.push_back(can_truncate
+                                   ? "no sentence fits the budget; raise it or truncate (--truncate)"
+                                   : "no sentence fits the budget; raise it");
   }
   OrderForReading(cluster, analyzed, &selected);
   for (const Selected& sel : selected) {
@@ -280,7 +321,8 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
     out.truncated = sel.truncated;
     summary.sentences.push_back(out);
   }
-  return summary;
+  return Status::Ok();
 }
 
+}  // namespace
 }  // namespace precis

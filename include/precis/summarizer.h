@@ -176,6 +176,10 @@ class Summarizer {
 // ISO 639-1 codes of the languages with a Snowball stemmer, sorted.
 std::vector<std::string> SupportedLanguages();
 
+// Ok for one of SupportedLanguages(); kInvalidArgument naming them otherwise
+// (what Summarizer::Create says; segmentation checks the same way).
+Status CheckLanguage(std::string_view lang);
+
 // A value for SummarizerOptions::algorithm, with a one-line description.
 struct AlgorithmInfo {
   std::string name;

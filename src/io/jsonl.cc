@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/utf8.h"
 #include "precis/html.h"
 #include "precis/io.h"
 
@@ -67,6 +68,26 @@ Result<Document> ParseDocument(const json& d, size_t index,
   return doc;
 }
 
+// Why a line did not parse, saying what to fix: an empty line, bytes that
+// are not UTF-8 (JSON text must be), or the parser's own account.
+std::string DescribeBadLine(std::string_view line) {
+  if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return "empty line; each line must be one cluster, a JSON object";
+  }
+  if (const size_t bad = FindInvalidUtf8(line); bad != kValidUtf8) {
+    return "malformed JSON: invalid UTF-8 at byte " + std::to_string(bad) +
+           " of the line (JSON text must be UTF-8)";
+  }
+  try {
+    json parsed = json::parse(line.begin(), line.end());
+  } catch (const json::parse_error& e) {
+    // e.byte counts the bytes read, the bad one included.
+    return "malformed JSON at byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) +
+           " of the line";
+  }
+  return "malformed JSON";
+}
+
 }  // namespace
 
 size_t JsonNestingDepth(std::string_view json) {
@@ -106,7 +127,7 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
   }
   json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
-    record.cluster = Status::InvalidInput("malformed JSON");
+    record.cluster = Status::InvalidInput(DescribeBadLine(line));
     return record;
   }
   if (!j.is_object()) {
@@ -127,6 +148,11 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
   Cluster cluster;
   if (id != j.end() && !id->is_null()) cluster.id = *IdString(*id, "");
   auto docs = j.find("docs");
+  if (docs != j.end() && (j.contains("text") || j.contains("html"))) {
+    record.cluster = Status::InvalidInput(
+        "give either \"docs\" or a \"text\" (or \"html\") string, not both");
+    return record;
+  }
   if (docs == j.end()) {
     if (j.contains("text") || j.contains("html")) {
       auto doc = ParseDocument(j, 0, "");

@@ -42,7 +42,11 @@ TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
       {R"({"id": "x", "docs": [{"text": 5}]})", "\"x\"", "docs[0]"},
       {R"({"id": "x", "docs": [{"text": "t", "date": 5}]})", "\"x\"", "date"},
       {R"({"id": [1], "docs": []})", "[1]", "id"},
-      {R"({"id": "x", "docs": [{"text": "t")", "null", "malformed"},
+      {R"({"id": "x", "docs": [{"text": "t")", "null", "malformed JSON at byte 33"},
+      {"", "null", "empty line"},
+      {"  \t", "null", "empty line"},
+      {"{\"id\": \"x\", \"text\": \"caf\xe9\"}", "null", "invalid UTF-8 at byte 24"},
+      {R"({"id": "x", "text": "t", "docs": [{"text": "u"}]})", "\"x\"", "not both"},
   };
   for (const Case& c : cases) {
     auto r = ParseJsonlLine(c.line);
