@@ -11,6 +11,8 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <cerrno>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -254,7 +256,10 @@ Status LoadResumeIds(const std::string& path, IdCounts& ids, size_t& lines) {
     complete_end += len;
     ++lines;
     auto j = nlohmann::json::parse(StripEol(line), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("id")) {
+    // A result has an id and its sentences or its error; an input line has
+    // docs or text instead.
+    if (j.is_discarded() || !j.is_object() || !j.contains("id") ||
+        !(j.contains("sentences") || j.contains("error"))) {
       status = Status::InvalidInput(
           "--resume: line " + std::to_string(lines) + " of '" + path +
           "' is not a precis result; refusing to append to it");
@@ -283,9 +288,23 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
     return ReportError(Status::InvalidArgument("--resume needs --output FILE"));
   }
   const std::string path = args.files.empty() ? "-" : args.files[0];
+  struct stat in_stat;
+  if (path != "-" && stat(path.c_str(), &in_stat) == 0 && S_ISDIR(in_stat.st_mode)) {
+    return ReportError(Status::InvalidInput(
+        "'" + path + "' is a directory; --input jsonl reads one JSON Lines file"));
+  }
   FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) {
-    return ReportError(Status::NotFound("cannot open '" + path + "'"));
+    return ReportError(Status::NotFound("cannot open '" + path + "': " + std::strerror(errno)));
+  }
+  // Opening the output for writing would empty the input before it is read.
+  struct stat out_stat;
+  if (!to_stdout && fstat(fileno(in), &in_stat) == 0 && S_ISREG(in_stat.st_mode) &&
+      stat(args.output.c_str(), &out_stat) == 0 && out_stat.st_dev == in_stat.st_dev &&
+      out_stat.st_ino == in_stat.st_ino) {
+    if (in != stdin) std::fclose(in);
+    return ReportError(Status::InvalidArgument(
+        "--output '" + args.output + "' is the input file; write the results to another file"));
   }
 
   IdCounts resume_ids;
@@ -301,7 +320,8 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
     out = std::fopen(args.output.c_str(), args.resume ? "ab" : "wb");
     if (out == nullptr) {
       if (in != stdin) std::fclose(in);
-      return ReportError(Status::IoError("cannot write '" + args.output + "'"));
+      return ReportError(
+          Status::IoError("cannot write '" + args.output + "': " + std::strerror(errno)));
     }
   }
 

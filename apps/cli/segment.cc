@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "precis/io.h"
 #include "precis/segment.h"
+#include "precis/summarizer.h"
 
 namespace precis::cli {
 namespace {
@@ -17,6 +18,7 @@ struct SegmentArgs {
 };
 
 int RunSegment(const SegmentArgs& args) {
+  if (Status s = CheckLanguage(args.lang); !s.ok()) return ReportError(s);
   auto bytes = ReadFileBytes(args.file);
   if (!bytes.ok()) return ReportError(bytes.status());
   const std::string name = args.file == "-" ? "<stdin>" : args.file;

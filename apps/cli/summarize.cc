@@ -1,4 +1,5 @@
 // precis summarize: files (one cluster) or JSON Lines (a cluster per line).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -65,6 +66,9 @@ int RunFiles(const SummarizeArgs& args, const Summarizer& summarizer) {
                                        ? std::vector<std::string>{"-"}
                                        : args.files;
   std::vector<std::string> html_warnings;  // pages without article text
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    return ReportError(Status::InvalidArgument("'-' (stdin) can be given only once"));
+  }
   for (const std::string& path : files) {
     auto bytes = ReadFileBytes(path);
     if (!bytes.ok()) return ReportError(bytes.status());
@@ -144,6 +148,7 @@ void AddSummarizeCommand(CLI::App& root, int& exit_code) {
                   "Turn cleaning rules off, by reason: headline (and\n"
                   "repeated-title), duplicate-of, off-topic, fragment,\n"
                   "boilerplate; e.g. --keep boilerplate,fragment")
+      ->allow_extra_args(false)  // one list per use: the files after it stay files
       ->delimiter(',');
   sub->add_flag("--pdf", args->pdf,
                 "Segment as text from a PDF (see precis segment --help)");
@@ -167,6 +172,11 @@ void AddSummarizeCommand(CLI::App& root, int& exit_code) {
     auto summarizer = Summarizer::Create(*options);
     if (!summarizer.ok()) { exit_code = ReportError(summarizer.status()); return; }
     if (args->input == "jsonl") {
+      if (sub->count("--format") && args->format != "json") {
+        std::fprintf(stderr,
+                     "precis: warning: --input jsonl always writes JSON Lines; "
+                     "--format %s is ignored\n", args->format.c_str());
+      }
       BatchArgs batch{args->files, args->explain, args->threads, args->output,
                       args->resume};
       exit_code = RunBatch(batch, *summarizer);

@@ -155,6 +155,46 @@ TEST(Batch, OutputFileAndResume) {
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("not a precis result"), std::string::npos) << refused.err;
   EXPECT_EQ(ReadAll(foreign), "hello\n");
+  // Nor is a copy of the input: its lines have ids but no results.
+  const std::string copy = TempDir() + "/input-copy.jsonl";
+  WriteAll(copy, input.substr(0, input.find('\n') + 1));
+  const auto input_refused = RunPrecis({"summarize", "--input", "jsonl", "--resume",
+                                        "--output", copy, in_path});
+  EXPECT_EQ(input_refused.exit_code, 1);
+  EXPECT_NE(input_refused.err.find("not a precis result"), std::string::npos)
+      << input_refused.err;
+  EXPECT_EQ(ReadAll(copy), input.substr(0, input.find('\n') + 1));
+}
+
+TEST(Batch, OutputThatIsTheInputIsRefusedAndTheInputKept) {
+  const std::string input = MakeInput(3);
+  const std::string in_path = TempDir() + "/same.jsonl";
+  const std::string link = TempDir() + "/same-link.jsonl";
+  WriteAll(in_path, input);
+  std::system(("ln -sf " + ShellQuote(in_path) + " " + ShellQuote(link)).c_str());
+  for (const std::string& out : {in_path, link}) {
+    const auto r = RunPrecis({"summarize", "--input", "jsonl", "--output", out, in_path});
+    EXPECT_EQ(r.exit_code, 2) << out;
+    EXPECT_NE(r.err.find("is the input file"), std::string::npos) << r.err;
+    EXPECT_EQ(ReadAll(in_path), input) << out;
+  }
+  // The same file on stdin.
+  const std::string cmd = std::string(PRECIS_BINARY) + " summarize --input jsonl --output " +
+                          ShellQuote(in_path) + " < " + ShellQuote(in_path) + " 2>/dev/null";
+  const int status = std::system(cmd.c_str());
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 2);
+  EXPECT_EQ(ReadAll(in_path), input);
+}
+
+TEST(Batch, FormatOtherThanJsonIsIgnoredWithAWarning) {
+  const std::string line = "{\"text\": \"A b.\"}\n";
+  const auto json = RunPrecis({"summarize", "--input", "jsonl", "--format", "json"}, line);
+  EXPECT_EQ(json.exit_code, 0);
+  EXPECT_EQ(json.err, "");
+  const auto markdown = RunPrecis({"summarize", "--input", "jsonl", "--format", "markdown"}, line);
+  EXPECT_EQ(markdown.exit_code, 0);
+  EXPECT_EQ(markdown.out, json.out);
+  EXPECT_NE(markdown.err.find("--format markdown is ignored"), std::string::npos) << markdown.err;
 }
 
 TEST(Batch, ResumeSkipsDuplicateIdsOnlyAsOftenAsTheyAppear) {
@@ -181,6 +221,10 @@ TEST(Batch, UsageErrors) {
                                      "/nonexistent/dir/out.jsonl"}, "{\"text\": \"A b.\"}\n");
   EXPECT_EQ(unwritable.exit_code, 1);
   EXPECT_NE(unwritable.err.find("/nonexistent/dir/out.jsonl"), std::string::npos);
+  EXPECT_NE(unwritable.err.find("No such file"), std::string::npos) << unwritable.err;
+  const auto directory = RunPrecis({"summarize", "--input", "jsonl", TempDir()});
+  EXPECT_EQ(directory.exit_code, 1);
+  EXPECT_NE(directory.err.find("is a directory"), std::string::npos) << directory.err;
 }
 
 TEST(Batch, ManyLinesStreamThroughInOrder) {

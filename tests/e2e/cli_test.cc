@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/stat.h>
 
 #include "e2e/run_cli.h"
 
@@ -44,6 +45,7 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(RunPrecis(Args({"summarize", "--truncate", "--sentences", "2"},
                            kExampleFiles)).exit_code, 2);
   EXPECT_EQ(RunPrecis(Args({"summarize", "--lang", "xx"}, kExampleFiles)).exit_code, 2);
+  EXPECT_EQ(RunPrecis({"segment", "--lang", "xx", kExampleFiles[0]}).exit_code, 2);
   EXPECT_EQ(RunPrecis(Args({"summarize", "--format", "yaml"}, kExampleFiles)).exit_code, 2);
 }
 
@@ -188,6 +190,66 @@ TEST(Cli, JsonLinesOneOutputLinePerInputLine) {
   const auto ok = RunPrecis({"summarize", "--input", "jsonl"},
                             lines.empty() ? "" : input.substr(0, input.find('\n') + 1));
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
+}
+
+TEST(Cli, KeepTakesOneListAndLeavesTheFilesAfterIt) {
+  const auto plain = RunPrecis(Args({"summarize", "--no-clean", "--format", "json"}, kExampleFiles));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const auto before = RunPrecis(Args({"summarize", "--keep", "boilerplate,fragment", "--format",
+                                      "json"}, kExampleFiles));
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  const auto after = RunPrecis(Args(Args({"summarize", "--format", "json"}, kExampleFiles),
+                                    {"--keep", "boilerplate,fragment"}));
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(before.out, after.out);
+  const auto twice = RunPrecis(Args({"summarize", "--keep", "boilerplate", "--keep", "fragment",
+                                     "--format", "json"}, kExampleFiles));
+  EXPECT_EQ(twice.out, before.out);
+  const auto bad = RunPrecis(Args({"summarize", "--keep", "nonsense"}, kExampleFiles));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown cleaning rule 'nonsense'"), std::string::npos) << bad.err;
+}
+
+TEST(Cli, UnknownCommandIsNamed) {
+  const auto r = RunPrecis({"summarise"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown command 'summarise'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("summarize"), std::string::npos) << r.err;
+}
+
+TEST(Cli, StdinTwiceIsAUsageError) {
+  const auto r = RunPrecis({"summarize", "-", "-"}, "One sentence here. Another one there.");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("stdin"), std::string::npos) << r.err;
+}
+
+TEST(Cli, AnEmptyFileLeavesTheSummaryAsIfItWereNotGiven) {
+  const std::string empty = TempDir() + "/empty.txt";
+  WriteAll(empty, "");
+  const auto alone = RunPrecis({"summarize", "--format", "json", kExampleFiles[0]});
+  const auto with = RunPrecis({"summarize", "--format", "json", empty, kExampleFiles[0]});
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  auto a = nlohmann::json::parse(alone.out), w = nlohmann::json::parse(with.out);
+  EXPECT_EQ(w.at("warning"), "document '" + empty + "' is empty");
+  w.erase("warning");
+  EXPECT_EQ(a, w) << "one document left: a single-document summary, sentences from it";
+}
+
+TEST(Cli, OutputThatCannotBeWrittenExitsOne) {
+  struct stat st;
+  if (stat("/dev/full", &st) != 0) GTEST_SKIP() << "no /dev/full on this machine";
+  for (std::vector<std::string> args :
+       {Args({"summarize"}, kExampleFiles), Args({"segment"}, {kExampleFiles[0]}),
+        std::vector<std::string>{"algorithms"}}) {
+    std::string cmd = PRECIS_BINARY;
+    for (const auto& a : args) {
+      cmd += ' ';  // piece by piece: see RunPrecis on g++ 12's -Wrestrict
+      cmd += ShellQuote(a);
+    }
+    cmd += " > /dev/full 2>/dev/null";
+    const int status = std::system(cmd.c_str());
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1) << cmd;
+  }
 }
 
 // Bad input of every kind is in the bad-input table (bad_input_test.cc).
