@@ -15,6 +15,9 @@ bool IsSpace(char c) { return IsLineSpace(c) || c == '\n'; }
 bool StartsLine(std::string_view text, size_t begin) {
   size_t i = begin;
   while (i > 0 && IsLineSpace(text[i - 1])) --i;
+  // A byte order mark opening the text (Windows editors write one) is no
+  // content: the first line still starts after it.
+  if (i == 3 && text.starts_with("\xEF\xBB\xBF")) i = 0;
   return i == 0 || text[i - 1] == '\n';
 }
 

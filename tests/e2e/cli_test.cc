@@ -210,6 +210,30 @@ TEST(Cli, KeepTakesOneListAndLeavesTheFilesAfterIt) {
   EXPECT_NE(bad.err.find("unknown cleaning rule 'nonsense'"), std::string::npos) << bad.err;
 }
 
+TEST(Cli, AByteOrderMarkChangesNothingButTheOffsets) {
+  const std::string text = ReadAll(kExampleFiles[0]);
+  const std::string plain = TempDir() + "/plain.txt", bom = TempDir() + "/bom.txt";
+  WriteAll(plain, text);
+  WriteAll(bom, "\xEF\xBB\xBF" + text);
+  const auto a = RunPrecis({"summarize", "--explain", "--format", "json", plain});
+  const auto b = RunPrecis({"summarize", "--explain", "--format", "json", bom});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  auto ja = nlohmann::json::parse(a.out), jb = nlohmann::json::parse(b.out);
+  ASSERT_TRUE(ja.contains("titles")) << "the example opens with a headline";
+  ASSERT_TRUE(jb.contains("titles")) << b.out;
+  EXPECT_EQ(jb["titles"][0]["text"], ja["titles"][0]["text"]);
+  EXPECT_EQ(jb["titles"][0]["begin"], ja["titles"][0]["begin"].get<int>() + 3);
+  ASSERT_EQ(ja["sentences"].size(), jb["sentences"].size());
+  for (size_t i = 0; i < ja["sentences"].size(); ++i) {
+    EXPECT_EQ(jb["sentences"][i]["text"], ja["sentences"][i]["text"]);
+    EXPECT_EQ(jb["sentences"][i]["begin"], ja["sentences"][i]["begin"].get<int>() + 3);
+  }
+  ASSERT_EQ(ja["dropped"].size(), jb["dropped"].size());
+  for (size_t i = 0; i < ja["dropped"].size(); ++i) {
+    EXPECT_EQ(jb["dropped"][i]["reason"], ja["dropped"][i]["reason"]);
+  }
+}
+
 TEST(Cli, UnknownCommandIsNamed) {
   const auto r = RunPrecis({"summarise"});
   EXPECT_EQ(r.exit_code, 2);
