@@ -187,6 +187,7 @@ std::vector<Case> Cases() {
           .Fails(1, "invalid-input", "invalid UTF-8 at byte 16"),
       Input("overlong_utf8", text("Overlong \xc0\xaf slash."))
           .Fails(1, "invalid-input", "invalid UTF-8 at byte 9"),
+      Input("byte_order_mark", text("\xEF\xBB\xBF" + kStory)).Gives(AtLeastOneSentence()),
       Input("lone_surrogate", text("Lone \xed\xa0\x80 surrogate."))
           .Fails(1, "invalid-input", "invalid UTF-8 at byte 5"),
       Input("json_lone_surrogate_escape", text("{\"id\": \"s\", \"text\": \"bad \\ud800 here.\"}\n"))
@@ -276,6 +277,12 @@ std::vector<Case> Cases() {
           .Jsonl().Fails(1, "invalid-input", "nested deeper than 64"),
       Input("json_truncated", text("{\"id\": \"t\", \"docs\": [{\"id\": \"a\", \"text\": \"cut of"))
           .Jsonl().Fails(1, "invalid-input", "malformed JSON"),
+      Input("json_empty_line", text("\n")).Jsonl().Fails(1, "invalid-input", "empty line"),
+      Input("json_invalid_utf8", text("{\"id\": \"u\", \"text\": \"bad \xff here.\"}\n"))
+          .Jsonl().Fails(1, "invalid-input", "invalid UTF-8 at byte 25"),
+      Input("json_text_and_docs",
+            text("{\"id\": \"b\", \"text\": \"One.\", \"docs\": [{\"text\": \"Two.\"}]}\n"))
+          .Jsonl().Fails(1, "invalid-input", "not both"),
       Input("json_wrong_types",
             text("{\"id\": \"w1\", \"docs\": \"not an array\"}\n"
                  "{\"id\": \"w2\", \"docs\": [{\"id\": \"a\", \"text\": 42}]}\n"
