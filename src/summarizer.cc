@@ -96,6 +96,23 @@ std::string DuplicateIdWarning(const Cluster& cluster) {
 Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
                      const StopwordSet& stopwords, Summary& summary);
 
+// YYYY-MM-DD, alone or opening a timestamp ("2024-05-01T09:30:00Z").
+bool IsIsoDate(std::string_view d) {
+  auto digits = [&](size_t at, size_t n) {
+    for (size_t i = at; i < at + n; ++i) {
+      if (i >= d.size() || d[i] < '0' || d[i] > '9') return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4) || d.size() < 10 || d[4] != '-' || !digits(5, 2) || d[7] != '-' ||
+      !digits(8, 2)) {
+    return false;
+  }
+  const int month = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+         (d.size() == 10 || d[10] == 'T' || d[10] == ' ');
+}
+
 bool IsBlank(std::string_view s) {
   for (char c : s) {
     if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
@@ -209,19 +226,29 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
             ? "document '" + cluster.docs[0].id + "' is empty"
             : "every document is empty");
   }
-  if (blank == 0) {
+  size_t bad_dates = 0;
+  for (const Document& d : cluster.docs) {
+    if (!d.date.empty() && !IsIsoDate(d.date)) {
+      ++bad_dates;
+      summary.warnings.push_back("document '" + d.id + "': date '" + d.date.substr(0, 40) +
+                                 "' is not YYYY-MM-DD; read as undated");
+    }
+  }
+  if (blank == 0 && bad_dates == 0) {
     if (Status st = SummarizeText(cluster, opt, *impl_->stopwords, summary); !st.ok()) return st;
     return summary;
   }
   // Empty documents are skipped: the rest is summarized exactly as if they
   // had not been given (one document left is a single-document summary),
-  // and the indices point back into `cluster`.
+  // and the indices point back into `cluster`. A date that is not one
+  // (dates order the documents, compared as text) is dropped.
   Cluster rest;
   rest.id = cluster.id;
   std::vector<size_t> index;
   for (size_t d = 0; d < cluster.docs.size(); ++d) {
     if (IsBlank(cluster.docs[d].text)) continue;
     rest.docs.push_back(cluster.docs[d]);
+    if (!IsIsoDate(rest.docs.back().date)) rest.docs.back().date.clear();
     index.push_back(d);
   }
   if (Status st = SummarizeText(rest, opt, *impl_->stopwords, summary); !st.ok()) return st;

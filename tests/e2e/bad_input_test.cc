@@ -299,6 +299,13 @@ std::vector<Case> Cases() {
                      JsonString(kStory) + "}, {\"id\": \"blank\", \"text\": \" \\n \"}]}\n";
             })
           .Jsonl().Gives(WarnsThat("document 'blank' is empty")),
+      Input("dates_that_are_not_dates",
+            [] {
+              return "{\"id\": \"when\", \"docs\": [{\"id\": \"a\", \"date\": \"yesterday\", "
+                     "\"text\": " + JsonString(kStory) + "}, {\"id\": \"b\", \"date\": "
+                     "\"2024-13-45\", \"text\": \"Ferries resumed on Thursday after the storm.\"}]}\n";
+            })
+          .Jsonl().Gives(WarnsThat("date '2024-13-45' is not YYYY-MM-DD; read as undated")),
       Input("duplicate_doc_ids",
             [] {
               return "{\"id\": \"dup\", \"docs\": [{\"id\": \"a\", \"text\": " + JsonString(kStory) +
