@@ -239,11 +239,23 @@ Status ParseArgs(const std::vector<std::string>& argv, Args& a) {
 }
 
 Result<std::string> ReadAll(const std::string& path, const char* what) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    return Status::InvalidInput(path + ": is a folder, not the " + std::string(what) +
+                                " (folders go with --peers and --models)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open " + what + " (" + std::strerror(errno) + ")");
   std::ostringstream buf;
   buf << in.rdbuf();
-  return buf.str();
+  std::string bytes = buf.str();
+  // Text in any encoding is read as bytes, but a NUL means binary data: say
+  // so rather than quote it.
+  if (const size_t nul = bytes.find('\0'); nul != std::string::npos) {
+    return Status::InvalidInput(path + ": NUL byte at byte " + std::to_string(nul) +
+                                " (binary data, not a text " + std::string(what) + "?)");
+  }
+  return bytes;
 }
 
 // ---- folder mode -----------------------------------------------------------
@@ -269,6 +281,7 @@ std::vector<fs::directory_entry> SortedEntries(const fs::path& dir) {
 Result<std::vector<Evaluation>> LoadFolders(const Args& a, std::vector<std::string>& warnings) {
   std::error_code ec;
   for (const std::string& d : {a.peers, a.models}) {
+    if (!fs::exists(d, ec)) return Status::NotFound(d + ": no such folder");
     if (!fs::is_directory(d, ec)) return Status::NotFound(d + ": not a folder");
   }
   // cluster -> model files

@@ -33,6 +33,10 @@ class XmlReader {
     XmlNode doc;
     doc.kind = XmlNode::kOther;
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
+    if (const size_t nul = s_.find('\0'); nul != std::string_view::npos) {
+      return Status::InvalidInput(name_ + ": NUL byte at byte " + std::to_string(nul) +
+                                  " (binary data, not a ROUGE config?)");
+    }
     if (Status st = ReadContent(doc, ""); !st.ok()) return st;
     return doc;
   }

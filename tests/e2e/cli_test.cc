@@ -276,6 +276,20 @@ TEST(Cli, OutputThatCannotBeWrittenExitsOne) {
   }
 }
 
+TEST(Cli, EvalNamesWhatIsWrongWithItsFiles) {
+  const auto folder = RunPrecis({"eval", "--input", TempDir()});
+  EXPECT_EQ(folder.exit_code, 1);
+  EXPECT_NE(folder.err.find("is a folder"), std::string::npos) << folder.err;
+  const std::string binary = TempDir() + "/binary.xml";
+  WriteAll(binary, std::string("<ROUGE-EVAL\0\x01\x02>", 15));
+  const auto config = RunPrecis({"eval", "-a", binary});
+  EXPECT_EQ(config.exit_code, 1);
+  EXPECT_NE(config.err.find("NUL byte at byte 11"), std::string::npos) << config.err;
+  const auto missing = RunPrecis({"eval", "--peers", TempDir() + "/no-such", "--models", TempDir()});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no such folder"), std::string::npos) << missing.err;
+}
+
 // Bad input of every kind is in the bad-input table (bad_input_test.cc).
 TEST(Cli, MissingFileExitsOneNamingIt) {
   const auto missing = RunPrecis({"summarize", "/nonexistent/precis.txt"});
