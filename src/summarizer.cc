@@ -34,7 +34,7 @@ Status ValidateBudget(const Budget& b) {
     case BudgetUnit::kRatio:
       if (!(b.value > 0 && b.value <= 1)) {
         return Status::InvalidArgument(
-            "--ratio takes a fraction in (0, 1], e.g. 0.2 for a fifth");
+            "a ratio budget takes a fraction in (0, 1], e.g. 0.2 for a fifth");
       }
       return Status::Ok();
   }
@@ -184,7 +184,7 @@ Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
   if (options.truncate && (options.budget.unit == BudgetUnit::kSentences ||
                            options.budget.unit == BudgetUnit::kRatio)) {
     return Status::InvalidArgument(
-        "--truncate needs a --words or --bytes budget");
+        "truncating needs a words or bytes budget");
   }
   if (!(options.max_similarity > 0 && options.max_similarity <= 1)) {
     return Status::InvalidArgument("max_similarity must be in (0, 1]");
@@ -334,7 +334,7 @@ Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
     const bool can_truncate = !opt.truncate && (opt.budget.unit == BudgetUnit::kWords ||
                                                 opt.budget.unit == BudgetUnit::kBytes);
     summary.warnings.push_back(can_truncate
-                                   ? "no sentence fits the budget; raise it or truncate (--truncate)"
+                                   ? "no sentence fits the budget; raise it or truncate the last sentence"
                                    : "no sentence fits the budget; raise it");
   }
   OrderForReading(cluster, analyzed, &selected);

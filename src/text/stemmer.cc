@@ -48,7 +48,7 @@ Result<Stemmer> Stemmer::Create(std::string_view lang) {
   std::string known;
   for (const auto& code : StemmerLanguages()) known += " " + code;
   return Status::InvalidArgument("unknown language '" + std::string(lang) +
-                                 "'; --lang takes one of:" + known);
+                                 "'; languages:" + known);
 }
 
 Stemmer::Stemmer(Stemmer&& other) noexcept : stemmer_(other.stemmer_) {
