@@ -307,7 +307,7 @@ class Builder {
       return;
     }
     FlushIf(TagFlags(name) & kBlockTag);
-    last_pos_ = pos;
+    ElementAt(pos);
     uint32_t flags = TagFlags(name);
     const bool is_html_or_body = !std::strcmp(name, "html") || !std::strcmp(name, "body");
     const char* type = nullptr;
@@ -434,7 +434,7 @@ class Builder {
     const int32_t idx = stack_.back();
     Node& node = m_->nodes[idx];
     FlushIf(node.flags & kBlockTag);
-    last_pos_ = pos;
+    ElementAt(pos);
     node.block_end = static_cast<uint32_t>(m_->blocks.size());
     if (node.flags & (kSkip | kHidden)) --skip_;
     if (node.flags & kLink) --link_;
@@ -447,7 +447,10 @@ class Builder {
 
   void Characters(const char* ch, size_t len) {
     const size_t end = Pos();
-    const size_t begin = last_pos_;
+    // Text that libxml2 read before the elements just reported, all at the
+    // text's end: the elements were implied by the text (see ElementAt).
+    const size_t begin = element_run_ && end == last_pos_ ? run_from_ : last_pos_;
+    element_run_ = false;
     last_pos_ = end;
     if (in_title_) {
       if (m_->meta.title.size() < 4096) m_->meta.title.append(ch, len);
@@ -463,7 +466,11 @@ class Builder {
     AppendText(std::string_view(ch, len), begin, end);
   }
 
-  void Other() { last_pos_ = Pos(); }
+  // A comment, doctype or processing instruction: text starts after it.
+  void Other() {
+    element_run_ = false;
+    last_pos_ = Pos();
+  }
 
   void Finish() {
     Flush();
@@ -481,6 +488,18 @@ class Builder {
     size_t pos = std::min(static_cast<size_t>(p), in_.size());
     if (pos < in_.size() && in_[pos] == '>') ++pos;
     return pos;
+  }
+
+  // An element starts or ends at input position `pos`. Elements the parser
+  // implies for text outside any element (html, body and p around bare
+  // text, the end of head for text in it) are reported only once the parser
+  // has read the text (or its first 1000 bytes), all at the text's end, and
+  // the text follows at that same position: a run of element events at one
+  // position keeps where it began, for such text (Characters).
+  void ElementAt(size_t pos) {
+    if (!element_run_ || pos != last_pos_) run_from_ = last_pos_;
+    element_run_ = true;
+    last_pos_ = pos;
   }
 
   // Appends decoded text that the parser read from input [begin, end).
@@ -512,6 +531,13 @@ class Builder {
     size_t j = 0;
     const bool exact = end - i == d.size() && in_.substr(i, d.size()) == d;
     if (!exact) {
+      // Skip whitespace the parser dropped (blanks before the first text of
+      // the page, after a doctype or comment: text outside any element).
+      while (i < end && !d.empty() && !Whitespace(static_cast<unsigned char>(d[0])) &&
+             (in_[i] == ' ' || in_[i] == '\t' || in_[i] == '\n' || in_[i] == '\r' ||
+              in_[i] == '\f')) {
+        ++i;
+      }
       // Skip markup left before the text (the end of a tag).
       const size_t first = in_.substr(i, end - i).find(d.substr(0, 1));
       if (first != std::string_view::npos && first < 8) i += first;
@@ -638,6 +664,10 @@ class Builder {
   std::vector<int32_t> stack_;
   std::vector<int32_t> block_stack_;
   size_t last_pos_ = 0;
+  // The last events were elements reported at last_pos_, and where the
+  // input stood before the first of them.
+  bool element_run_ = false;
+  size_t run_from_ = 0;
   int skip_ = 0;
   int link_ = 0;
   int svg_depth_ = 0;
@@ -668,6 +698,8 @@ void OnChars(void* ctx, const xmlChar* ch, int len) {
   if (len > 0) B(ctx)->Characters(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
 }
 void OnOther(void* ctx, const xmlChar*) { B(ctx)->Other(); }
+void OnDoctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) { B(ctx)->Other(); }
+void OnPi(void* ctx, const xmlChar*, const xmlChar*) { B(ctx)->Other(); }
 void OnSilent(void*, const char*, ...) {}
 
 }  // namespace
@@ -688,6 +720,9 @@ void ParsePage(std::string_view utf8, PageModel* model) {
   sax.ignorableWhitespace = OnChars;
   sax.cdataBlock = OnChars;
   sax.comment = OnOther;
+  // Reported only so that text after them does not start before them.
+  sax.internalSubset = OnDoctype;
+  sax.processingInstruction = OnPi;
   sax.warning = OnSilent;
   sax.error = OnSilent;
   std::memcpy(ctxt->sax, &sax, sizeof(sax));

@@ -51,6 +51,7 @@ void ExpectProvenance(const std::string& raw) {
   ASSERT_FALSE(page->text.empty());
   for (const Span& s : SegmentSentences(page->text)) {
     const auto [hb, he] = page->offsets.PageSpan(s.begin, s.end);
+    EXPECT_LT(hb, he) << "empty page span for: " << page->text.substr(s.begin, s.size());
     const std::string bytes = testing::ToUtf8(std::string_view(raw).substr(hb, he - hb),
                                               page->charset);
     testing::ProvenanceChecker checker(bytes);
@@ -69,6 +70,81 @@ TEST(Html, ProvenanceThroughReferencesAndInlineMarkup) {
       "on Monday that prices rose &#8211; again &#x2014; by 4&nbsp;percent.</p>"
       "<p>The\r\nassociation &laquo;expects&raquo; more <i>rises</i> this year, it said "
       "in a statement released late on Sunday evening.</p></article></body></html>");
+}
+
+// Text outside any element: libxml2 reports the implied html, body and p
+// elements (and the head's implied end) only after it has read the text,
+// at the text's end. The text's page range must still start where the
+// text does.
+const char* const kTextOutsideElements[] = {
+    // After a comment, as the first thing of the page.
+    "<!-- note --> The ferry line was closed on Monday after a storm damaged the pier. "
+    "Officials said repairs would take two weeks.\n",
+    // Bare text, nothing else.
+    "The ferry line was closed on Monday after a storm damaged the pier. Officials said "
+    "repairs would take two weeks.",
+    // After a doctype; a character reference first.
+    "<!DOCTYPE html>\n&ldquo;The ferry line is closed,&rdquo; officials said on Monday after "
+    "a storm damaged the pier. Repairs will take two weeks.",
+    // After an XML declaration, with an element after the text.
+    "<?xml version=\"1.0\"?>The ferry line was closed on Monday after a storm damaged the "
+    "pier. <b>Officials</b> said repairs would take two weeks.<div>The ferry company said "
+    "on Tuesday that buses would replace the boats until then.</div>",
+    // Directly in <html>, with no <body>.
+    "<html>The ferry line was closed on Monday after a storm damaged the pier. Officials "
+    "said repairs would take two weeks.</html>",
+    // In <head>, which the text closes.
+    "<html><head><title>Ferry</title>The ferry line was closed on Monday after a storm "
+    "damaged the pier.</head><body>Officials said repairs would take two weeks, and "
+    "the company would run buses.</body></html>",
+    // Directly in <body>, beside elements.
+    "<html><body>The ferry line was closed on Monday after a storm damaged the pier. "
+    "<b>Officials</b> said repairs would take two weeks. <p>The ferry company said on "
+    "Tuesday that buses would replace the boats.</p> Caf&eacute; owners by the pier "
+    "said they expected to lose most of their trade.</body></html>",
+};
+
+TEST(Html, ProvenanceOfTextOutsideAnyElement) {
+  for (const char* raw : kTextOutsideElements) {
+    SCOPED_TRACE(raw);
+    ExpectProvenance(raw);
+  }
+}
+
+TEST(Html, TextOutsideAnyElementMapsToItsOwnBytes) {
+  // The brief's example: each sentence's range is exactly its bytes.
+  const std::string raw =
+      "<!-- note --> The ferry line was closed on Monday after a storm damaged the pier. "
+      "Officials said repairs would take two weeks.\n";
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  const auto spans = SegmentSentences(page->text);
+  ASSERT_EQ(spans.size(), 2u);
+  for (const Span& s : spans) {
+    const auto [hb, he] = page->offsets.PageSpan(s.begin, s.end);
+    EXPECT_EQ(raw.substr(hb, he - hb), page->text.substr(s.begin, s.size()));
+  }
+  // Blanks after a doctype, then a reference: the range starts at the
+  // reference, not at the blank before it.
+  const std::string doctype =
+      "<!DOCTYPE html>\n  &ldquo;The ferry line is closed,&rdquo; officials said on "
+      "Monday.";
+  page = ExtractHtml(doctype);
+  ASSERT_TRUE(page.ok());
+  const auto [hb, he] = page->offsets.PageSpan(0, page->text.size());
+  EXPECT_EQ(doctype.substr(hb, he - hb),
+            "&ldquo;The ferry line is closed,&rdquo; officials said on Monday.");
+}
+
+TEST(Html, ProvenanceOfLongTextOutsideAnyElement) {
+  // libxml2 hands text over in chunks of about 1000 bytes: only the first
+  // chunk comes after the implied elements.
+  std::string raw = "<!-- a long page with no markup -->";
+  for (int i = 0; i < 40; ++i) {
+    raw += " Sentence number " + std::to_string(i) +
+           " says that the ferry line was closed &amp; the pier was damaged.";
+  }
+  ExpectProvenance(raw);
 }
 
 TEST(Html, Latin1PageIsConvertedAndMapsToItsOwnBytes) {
@@ -180,11 +256,10 @@ TEST(Html, LooksLikeHtml) {
   EXPECT_FALSE(LooksLikeHtml(""));
 }
 
-TEST(Html, SummaryJsonCarriesPageOffsets) {
-  const std::string raw = ExamplePage();
+// Every summary sentence's html_begin/html_end cover its words in `raw`.
+void ExpectSummaryOffsets(const std::string& raw) {
   auto doc = DocumentFromHtml("page", raw);
   ASSERT_TRUE(doc.ok());
-  EXPECT_EQ(doc->date, "2024-03-12");
   Cluster cluster;
   cluster.docs.push_back(std::move(*doc));
   auto summarizer = Summarizer::Create(SummarizerOptions{});
@@ -196,10 +271,26 @@ TEST(Html, SummaryJsonCarriesPageOffsets) {
   for (const auto& s : j["sentences"]) {
     const std::string text = s["text"];
     const size_t hb = s["html_begin"], he = s["html_end"];
+    EXPECT_LT(hb, he) << text;
     testing::ProvenanceChecker checker(std::string_view(raw).substr(hb, he - hb));
     EXPECT_EQ(checker.Check(testing::Words(text), 0, he - hb), "") << text;
     // begin/end still refer to the extracted text.
     EXPECT_EQ(cluster.docs[0].text.substr(s["begin"], size_t(s["end"]) - size_t(s["begin"])), text);
+  }
+}
+
+TEST(Html, SummaryJsonCarriesPageOffsets) {
+  const std::string raw = ExamplePage();
+  auto doc = DocumentFromHtml("page", raw);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->date, "2024-03-12");
+  ExpectSummaryOffsets(raw);
+}
+
+TEST(Html, SummaryJsonCarriesPageOffsetsForTextOutsideAnyElement) {
+  for (const char* raw : kTextOutsideElements) {
+    SCOPED_TRACE(raw);
+    ExpectSummaryOffsets(raw);
   }
 }
 
