@@ -333,9 +333,9 @@ Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
   if (selected.empty()) {
     const bool can_truncate = !opt.truncate && (opt.budget.unit == BudgetUnit::kWords ||
                                                 opt.budget.unit == BudgetUnit::kBytes);
-    summary.warnings.push_back(can_truncate
-                                   ? "no sentence fits the budget; raise it or truncate the last sentence"
-                                   : "no sentence fits the budget; raise it");
+    summary.warnings.push_back(
+        can_truncate ? "no sentence fits the budget; raise it or truncate the last sentence"
+                     : "no sentence fits the budget; raise it");
   }
   OrderForReading(cluster, analyzed, &selected);
   for (const Selected& sel : selected) {
