@@ -161,11 +161,6 @@ const SummarizerOptions& Summarizer::options() const { return impl_->options; }
 
 std::vector<std::string> SupportedLanguages() { return StemmerLanguages(); }
 
-Status CheckLanguage(std::string_view lang) {
-  auto stemmer = Stemmer::Create(lang);
-  return stemmer.ok() ? Status::Ok() : stemmer.status();
-}
-
 std::vector<AlgorithmInfo> Algorithms() {
   std::vector<AlgorithmInfo> out;
   for (const AlgorithmSpec& a : AlgorithmSpecs()) {
@@ -185,6 +180,10 @@ Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
                            options.budget.unit == BudgetUnit::kRatio)) {
     return Status::InvalidArgument(
         "truncating needs a words or bytes budget");
+  }
+  if (options.quote_ngram < 0 || options.quote_ngram == 1) {
+    return Status::InvalidArgument(
+        "quote_ngram must be 0 (no quote check) or a run of at least 2 words");
   }
   if (!(options.max_similarity > 0 && options.max_similarity <= 1)) {
     return Status::InvalidArgument("max_similarity must be in (0, 1]");

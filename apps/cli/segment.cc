@@ -5,7 +5,6 @@
 #include "commands.h"
 #include "precis/io.h"
 #include "precis/segment.h"
-#include "precis/summarizer.h"
 
 namespace precis::cli {
 namespace {
@@ -18,7 +17,6 @@ struct SegmentArgs {
 };
 
 int RunSegment(const SegmentArgs& args) {
-  if (Status s = CheckLanguage(args.lang); !s.ok()) return ReportError(s);
   auto bytes = ReadFileBytes(args.file);
   if (!bytes.ok()) return ReportError(bytes.status());
   const std::string name = args.file == "-" ? "<stdin>" : args.file;
@@ -62,7 +60,9 @@ void AddSegmentCommand(CLI::App& root, int& exit_code) {
   sub->add_option("file", args->file, "Input file; '-' or none reads stdin");
   sub->add_option("--format", args->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  sub->add_option("--lang", args->lang, "Language code (default en)");
+  sub->add_option("--lang", args->lang,
+                  "ISO 639-1 code (default en); a language without rules of\n"
+                  "its own (abbreviations, terminators) is split as English");
   sub->add_flag("--pdf", args->pdf,
                 "Text from a PDF or hard-wrapped: a line break before a\n"
                 "lower-case word does not end the sentence");

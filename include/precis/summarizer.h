@@ -96,7 +96,8 @@ struct SummarizerOptions {
   // repeated titles.
   std::vector<DropReason> keep;
   // Two selected sentences never have a content-word cosine above this, nor
-  // share a verbatim run of quote_ngram words (the same quote).
+  // share a verbatim run of quote_ngram words (the same quote; 0 turns that
+  // check off, 1 is an error: a run needs two content words).
   double max_similarity = 0.5;
   int quote_ngram = 5;
   // The summarization system: one of the names Algorithms() lists (a scorer
@@ -175,10 +176,6 @@ class Summarizer {
 
 // ISO 639-1 codes of the languages with a Snowball stemmer, sorted.
 std::vector<std::string> SupportedLanguages();
-
-// Ok for one of SupportedLanguages(); kInvalidArgument naming them otherwise
-// (what Summarizer::Create says; segmentation checks the same way).
-Status CheckLanguage(std::string_view lang);
 
 // A value for SummarizerOptions::algorithm, with a one-line description.
 struct AlgorithmInfo {

@@ -258,7 +258,6 @@ HttpResponse Segment(const HttpRequest& req) {
   for (auto f : {ReadString(j, "lang", options.lang), ReadBool(j, "pdf", options.pdf)}) {
     if (f) return FromFailure(*f);
   }
-  if (Status s = CheckLanguage(options.lang); !s.ok()) return FromStatus(s);
   const std::string& t = text->get_ref<const std::string&>();
   if (Status s = CheckText(t, "text"); !s.ok()) return FromStatus(s);
   // The shape of `precis segment --format json`.

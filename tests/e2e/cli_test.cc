@@ -45,7 +45,6 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(RunPrecis(Args({"summarize", "--truncate", "--sentences", "2"},
                            kExampleFiles)).exit_code, 2);
   EXPECT_EQ(RunPrecis(Args({"summarize", "--lang", "xx"}, kExampleFiles)).exit_code, 2);
-  EXPECT_EQ(RunPrecis({"segment", "--lang", "xx", kExampleFiles[0]}).exit_code, 2);
   EXPECT_EQ(RunPrecis(Args({"summarize", "--format", "yaml"}, kExampleFiles)).exit_code, 2);
 }
 
