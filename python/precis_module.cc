@@ -58,6 +58,26 @@ std::string Utf8(py::handle h, const std::string& what) {
   return std::string(data, static_cast<size_t>(size));
 }
 
+// A JSON Lines line given as a str: its UTF-8, or, for a str holding lone
+// surrogates (decoded with errors="surrogateescape"), the bytes they stand
+// for, which precis then reports as not UTF-8 on that line's error line.
+std::string LineBytes(py::handle h) {
+  Py_ssize_t size = 0;
+  if (const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size)) {
+    return std::string(data, static_cast<size_t>(size));
+  }
+  PyErr_Clear();
+  for (const char* errors : {"surrogateescape", "surrogatepass"}) {
+    if (PyObject* b = PyUnicode_AsEncodedString(h.ptr(), "utf-8", errors)) {
+      std::string out(PyBytes_AS_STRING(b), static_cast<size_t>(PyBytes_GET_SIZE(b)));
+      Py_DECREF(b);
+      return out;
+    }
+    PyErr_Clear();
+  }
+  throw py::value_error("a line could not be encoded");
+}
+
 // A str or an int (as its decimal digits), as JSON Lines ids are.
 std::string IdString(py::handle h, const std::string& what) {
   if (PyUnicode_Check(h.ptr())) return Utf8(h, what);
@@ -325,8 +345,11 @@ class PySummarizer {
       if (PyBytes_Check(line.ptr())) {
         in.emplace_back(PyBytes_AS_STRING(line.ptr()),
                         static_cast<size_t>(PyBytes_GET_SIZE(line.ptr())));
+      } else if (PyUnicode_Check(line.ptr())) {
+        in.push_back(LineBytes(line));
       } else {
-        in.push_back(Utf8(line, "each line"));
+        throw py::type_error("each line must be a str or bytes, not " +
+                             std::string(Py_TYPE(line.ptr())->tp_name));
       }
     }
     std::vector<std::string> out(in.size());
@@ -357,6 +380,8 @@ class PySummarizer {
 
 py::list Segment(py::handle text, const std::string& lang, bool pdf) {
   const std::string bytes = Utf8(text, "text");
+  // As precis segment and /v1/segment check.
+  if (Status s = CheckText(bytes, "text"); !s.ok()) Raise(s);
   std::vector<precis::Span> spans;
   {
     py::gil_scoped_release release;

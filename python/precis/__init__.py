@@ -199,8 +199,12 @@ class Summarizer:
         is ignored. ``threads`` workers share the lines; the output is the same
         at any count.
         """
-        if threads < 1:
-            raise ValueError("threads must be >= 1")
+        if isinstance(lines, (str, bytes, bytearray)):
+            raise TypeError("lines: give an iterable of lines (a file opened in 'rb' "
+                            "mode, a list, text.splitlines()), not one "
+                            + type(lines).__name__)
+        if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
+            raise ValueError("threads must be an int >= 1")
         return self._impl.summarize_jsonl(lines, explain, first_line, threads)
 
     def __repr__(self) -> str:

@@ -21,6 +21,7 @@ or from a shell::
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import os
 import sys
@@ -94,14 +95,20 @@ def summarize_files(inputs: Sequence[str], output: str, *, blocksize: Any = None
                                     storage_options=storage_options)
                        for url in inputs])
     results = summarize_bag(lines.map_partitions(_reencode), explain=explain, **options)
-    writes = results.to_textfiles(output.rstrip("/") + "/*.jsonl",
-                                  name_function=lambda i: "part-%05d" % i,
-                                  encoding="utf-8", last_endline=True,
-                                  storage_options=storage_options, compute=False)
+    # Each partition as one text, every line with its newline: an empty
+    # partition gives an empty file, as the CLI gives for an empty input.
+    writes = results.map_partitions(_as_text).to_textfiles(
+        output.rstrip("/") + "/*.jsonl", name_function=lambda i: "part-%05d" % i,
+        encoding="utf-8", last_endline=False, storage_options=storage_options,
+        compute=False)
     # One pass: the counting shares the summarizing tasks with the writing.
     _, failed = dask.compute(writes, results.filter(_is_error).count())
     return ["%s/part-%05d.jsonl" % (output.rstrip("/"), i)
             for i in range(results.npartitions)], failed
+
+
+def _as_text(part: Iterable[str]) -> list[str]:
+    return ["".join(line + "\n" for line in part)]
 
 
 def _reencode(part: Iterable[str]) -> list[bytes]:
@@ -148,12 +155,39 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except (ValueError, TypeError) as e:
         print(f"precis-dask: {e}", file=sys.stderr)
         return 2
+    # Checked before a cluster starts: a usage error is one line, exit 2; an
+    # input that is not there is exit 1, as for precis summarize.
+    if a.local is not None and a.local < 1:
+        print("precis-dask: --local takes a number of workers >= 1", file=sys.stderr)
+        return 2
+    if a.blocksize is not None:
+        from dask.utils import parse_bytes
+        try:
+            a.blocksize = parse_bytes(a.blocksize)
+        except (ValueError, TypeError):
+            print(f"precis-dask: --blocksize {a.blocksize!r} is not a size "
+                  "(e.g. 64MiB)", file=sys.stderr)
+            return 2
+    for x in a.inputs:
+        if "://" not in x and not glob.glob(x):
+            print(f"precis-dask: no input file matches '{x}'", file=sys.stderr)
+            return 1
+    stale = [] if "://" in a.output else glob.glob(os.path.join(a.output, "part-*.jsonl"))
+    if stale:
+        print(f"precis-dask: {a.output} holds part-*.jsonl files already (another "
+              "run's?); remove them or pick another --output", file=sys.stderr)
+        return 2
 
     from distributed import Client, LocalCluster
 
     cluster = None
     if a.scheduler:
-        client = Client(a.scheduler)
+        try:
+            client = Client(a.scheduler, timeout="10s")
+        except (OSError, TimeoutError) as e:
+            print(f"precis-dask: cannot reach the scheduler at {a.scheduler}: {e}",
+                  file=sys.stderr)
+            return 1
     else:
         cluster = LocalCluster(n_workers=a.local or os.cpu_count() or 1,
                                threads_per_worker=1, processes=True,

@@ -120,6 +120,41 @@ class DaskTest(unittest.TestCase):
                                 self.inputs[0]], capture_output=True)
         self.assertEqual(usage.returncode, 2)
 
+    def test_entry_point_on_a_local_cluster(self):
+        # Its workers are spawned: the script must not run again in each one.
+        out = os.path.join(self.tmp.name, "out-local")
+        empty = os.path.join(self.tmp.name, "empty.jsonl")
+        open(empty, "wb").close()
+        script = os.path.join(SOURCE, "python", "precis-dask")
+        r = subprocess.run([sys.executable, script, "--local", "1", "--sentences", "2",
+                            "--output", out, self.inputs[0], empty],
+                           capture_output=True, timeout=240)
+        self.assertEqual(r.returncode, 1, "some lines fail: " + r.stderr.decode()[-2000:])
+        with open(os.path.join(out, "part-00000.jsonl"), "rb") as fh:
+            self.assertEqual(fh.read(), cli(self.inputs[0], "--sentences", "2"))
+        with open(os.path.join(out, "part-00001.jsonl"), "rb") as fh:
+            self.assertEqual(fh.read(), b"", "an empty input gives an empty part")
+
+    def test_entry_point_refuses_before_starting_a_cluster(self):
+        script = os.path.join(SOURCE, "python", "precis-dask")
+        out = os.path.join(self.tmp.name, "out-refused")
+        cases = [(["--local", "0", self.inputs[0]], 2, "--local"),
+                 (["--blocksize", "banana", self.inputs[0]], 2, "banana"),
+                 ([os.path.join(self.tmp.name, "nope-*.jsonl")], 1, "no input file")]
+        for args, code, phrase in cases:
+            r = subprocess.run([sys.executable, script, "--output", out, *args],
+                               capture_output=True, timeout=60)
+            self.assertEqual(r.returncode, code, args)
+            self.assertIn(phrase, r.stderr.decode(), args)
+            self.assertLess(len(r.stderr.decode().splitlines()), 3, r.stderr.decode())
+        os.makedirs(out, exist_ok=True)
+        open(os.path.join(out, "part-00000.jsonl"), "w").close()
+        r = subprocess.run([sys.executable, script, "--scheduler",
+                            self.cluster.scheduler_address, "--output", out, self.inputs[0]],
+                           capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("part-*.jsonl files already", r.stderr.decode())
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -55,5 +55,24 @@ class JsonlTest(unittest.TestCase):
         self.assertTrue(err["message"].startswith("line 41:"), err["message"])
 
 
+    def test_one_string_is_not_lines(self):
+        lines = '{"text": "One. Two."}\n{"text": "Three. Four."}'
+        with self.assertRaises(TypeError) as e:
+            precis.Summarizer().summarize_jsonl(lines)
+        self.assertIn("splitlines", str(e.exception))
+        with self.assertRaises(TypeError):
+            precis.Summarizer().summarize_jsonl(lines.encode())
+        with self.assertRaises(TypeError):
+            precis.Summarizer().summarize_jsonl([1])
+
+    def test_a_line_decoded_with_surrogateescape_gets_its_error_line(self):
+        raw = b'{"id": "x", "text": "Caf\xe9 is open. The ferry runs."}'
+        line = raw.decode("utf-8", "surrogateescape")
+        out = precis.Summarizer().summarize_jsonl([line, '{"text": "One. Two."}'])
+        self.assertEqual(out[0], precis.Summarizer().summarize_jsonl([raw])[0])
+        self.assertIn("invalid UTF-8", json.loads(out[0])["error"]["message"])
+        self.assertIn("sentences", json.loads(out[1]))
+
+
 if __name__ == "__main__":
     unittest.main()

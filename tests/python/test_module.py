@@ -140,6 +140,10 @@ class SummarizerTest(unittest.TestCase):
             precis.summarize("Some text.", words=10, sentences=2)
         with self.assertRaises(TypeError):
             precis.Summarizer(no_such_option=1)
+        for bad in (-3, 1):
+            with self.assertRaises(ValueError):
+                precis.Summarizer(quote_ngram=bad)
+        precis.Summarizer(quote_ngram=0)  # the quote check off
 
     def test_algorithm_keyword(self):
         if precis._precis.HAS_ALGORITHM:
@@ -186,6 +190,11 @@ class SegmentTest(unittest.TestCase):
     def test_language(self):
         spans = precis.segment("今日は晴れ。明日は雨。", lang="ja")
         self.assertEqual([s.text for s in spans], ["今日は晴れ。", "明日は雨。"])
+
+    def test_checks_as_the_cli_does(self):
+        with self.assertRaises(ValueError) as e:
+            precis.segment("One.\x00 Two.")
+        self.assertIn("NUL byte", str(e.exception))
 
 
 class RougeTest(unittest.TestCase):
