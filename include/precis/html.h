@@ -39,6 +39,11 @@ struct HtmlOptions {
   bool keep_headings = true;
   // Keep tables inside the article, one paragraph per cell.
   bool keep_tables = true;
+  // The page is text decoded already (a JSON string, as JSON Lines and the
+  // server take pages): read as UTF-8, whatever its <meta charset> says. A
+  // page declared shift_jis but sent as a JSON string is not Shift JIS any
+  // more; decoding it again would garble it.
+  bool decoded = false;
 };
 
 // What the page says about itself. Empty strings when unknown.

@@ -175,11 +175,14 @@ std::string SniffMetaCharset(std::string_view head) {
   return "";
 }
 
-DecodedPage DecodePage(std::string_view page) {
+DecodedPage DecodePage(std::string_view page, bool decoded) {
   DecodedPage d;
   size_t skip = 0;
   std::string charset;
-  if (page.substr(0, 3) == "\xEF\xBB\xBF") {
+  if (decoded) {
+    charset = "UTF-8";
+    if (page.substr(0, 3) == "\xEF\xBB\xBF") skip = 3;
+  } else if (page.substr(0, 3) == "\xEF\xBB\xBF") {
     charset = "UTF-8";
     skip = 3;
   } else if (page.substr(0, 2) == "\xFF\xFE") {

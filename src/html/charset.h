@@ -26,8 +26,9 @@ struct DecodedPage {
 // else UTF-8 when the bytes are valid UTF-8, else windows-1252. A page
 // declared in a Latin charset but valid multi-byte UTF-8 is read as UTF-8
 // (a mislabel: Latin text is almost never valid UTF-8 by chance). Invalid
-// bytes become U+FFFD, NUL bytes too.
-DecodedPage DecodePage(std::string_view page);
+// bytes become U+FFFD, NUL bytes too. `decoded`: the page is text decoded
+// already (HtmlOptions::decoded), read as UTF-8 whatever it declares.
+DecodedPage DecodePage(std::string_view page, bool decoded = false);
 
 // The normalized label of a declared charset ("iso-8859-1" -> "WINDOWS-1252",
 // "shift_jis" -> "CP932", "gb2312" -> "GB18030"), as the HTML standard's

@@ -259,7 +259,7 @@ Result<ExtractedPage> ExtractHtml(std::string_view page, const HtmlOptions& opti
     out.warnings.push_back("binary data, not an HTML page");
     return out;
   }
-  hi::DecodedPage decoded = hi::DecodePage(page);
+  hi::DecodedPage decoded = hi::DecodePage(page, options.decoded);
   out.charset = decoded.charset;
   if (!decoded.warning.empty()) out.warnings.push_back(decoded.warning);
   PageModel model;

@@ -45,7 +45,9 @@ Result<Document> ParseDocument(const json& d, size_t index,
   auto text = d.find("text");
   auto html = d.find("html");
   if ((text == d.end() || !text->is_string()) && html != d.end() && html->is_string()) {
-    auto from_html = DocumentFromHtml(doc.id, html->get<std::string>());
+    // A JSON string is decoded text: the page's own charset no longer applies.
+    auto from_html = DocumentFromHtml(doc.id, html->get<std::string>(), nullptr,
+                                      HtmlOptions{.decoded = true});
     if (!from_html.ok()) {
       return Status(from_html.status().code(), where + from_html.status().message());
     }

@@ -282,7 +282,8 @@ HttpResponse Extract(const HttpRequest& req) {
   if (auto f = RejectUnknown(j, {"html"}, "/v1/extract")) return FromFailure(*f);
   auto html = j.find("html");
   if (html == j.end() || !html->is_string()) return FromFailure(BadInput("needs an \"html\" string"));
-  auto page = ExtractHtml(html->get_ref<const std::string&>());
+  // A JSON string is decoded text: the page's own charset no longer applies.
+  auto page = ExtractHtml(html->get_ref<const std::string&>(), HtmlOptions{.decoded = true});
   if (!page.ok()) return FromStatus(page.status());
   // The shape of `precis extract --format json`.
   return JsonResponse(FormatExtractedPage(*page) + "\n");

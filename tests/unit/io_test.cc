@@ -59,6 +59,18 @@ TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
 }
 
 // Brackets inside a string are text, not nesting: a document may quote them.
+TEST(Jsonl, AnHtmlPageIsDecodedTextWhateverItsCharsetSays) {
+  const std::string words = "Der B\u00fcrgermeister von Z\u00fcrich sagte am Montag, dass die "
+                            "Stra\u00dfenbahn h\u00e4ufiger fahren werde.";
+  const std::string page = "<html><head><meta charset=\"shift_jis\"></head><body><article><p>" +
+                           words + "</p></article></body></html>";
+  const std::string line =
+      nlohmann::json{{"id", "p"}, {"docs", {{{"id", "a"}, {"html", page}}}}}.dump();
+  auto r = ParseJsonlLine(line);
+  ASSERT_TRUE(r.cluster.ok()) << r.cluster.status().message();
+  EXPECT_EQ(r.cluster->docs[0].text, words);
+}
+
 TEST(Jsonl, BracketsInsideTextAreNotNesting) {
   // 100 opening brackets, an escaped quote (the string goes on), 100 braces.
   const std::string text = std::string(100, '[') + " \\\" " + std::string(100, '{');

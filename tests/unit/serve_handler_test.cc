@@ -238,6 +238,18 @@ TEST(ServeHandler, Extract) {
   const HttpResponse r = Post(h, "/v1/extract", json({{"html", page}}).dump());
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(json::parse(r.body)["text"], kText);
+  // A page in a JSON string is decoded text: its declared charset is not
+  // applied again.
+  const std::string words = "Der B\u00fcrgermeister von Z\u00fcrich sagte, die Stra\u00dfenbahn "
+                            "fahre h\u00e4ufiger. Das Caf\u00e9 bleibt ge\u00f6ffnet.";
+  for (const char* charset : {"shift_jis", "koi8-r", "iso-8859-2"}) {
+    const std::string declared = std::string("<html><head><meta charset=\"") + charset +
+                                 "\"></head><body><article><p>" + words +
+                                 "</p></article></body></html>";
+    const HttpResponse d = Post(h, "/v1/extract", json({{"html", declared}}).dump());
+    ASSERT_EQ(d.status, 200) << d.body;
+    EXPECT_EQ(json::parse(d.body)["text"], words) << charset;
+  }
   ExpectError(Post(h, "/v1/extract", "{\"text\": \"a\"}"), 422, "invalid-argument");
   ExpectError(Post(h, "/v1/extract", "{}"), 400, "invalid-input");
 }
