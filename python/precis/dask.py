@@ -32,13 +32,12 @@ import precis
 __all__ = ["main", "summarize_bag", "summarize_files"]
 
 
-def _line(x: Union[str, bytes, dict]) -> Union[str, bytes]:
+def _line(x: Any) -> Union[str, bytes]:
     if isinstance(x, (str, bytes)):
         return x
-    if isinstance(x, dict):
-        return json.dumps(x, ensure_ascii=False)
-    raise TypeError("each element must be a JSON Lines line (str or bytes) or a "
-                    "cluster dict, not " + type(x).__name__)
+    # A dict is a cluster; anything else (None, a number, a list) becomes the
+    # JSON it is, which gets its error line: no task fails because of a line.
+    return json.dumps(x, ensure_ascii=False, default=repr)
 
 
 def _summarize_partition(part: Iterable[Any], options: dict, explain: bool,
@@ -54,7 +53,8 @@ def summarize_bag(bag: Any, *, explain: bool = False, threads: int = 1,
     """Summarizes a Dask bag of clusters, one result line per element.
 
     Elements are JSON Lines lines (``str``, or ``bytes`` as read from a
-    file; a trailing newline is ignored) or cluster dicts ``{"id", "docs"}``.
+    file; a trailing newline is ignored) or cluster dicts ``{"id", "docs"}``;
+    any other element gets an error line.
     Returns a bag of JSON result lines (``str``, no newline), partitioned
     and ordered as the input. ``options`` are ``precis.Options`` fields
     (``words=100``, ``lang="de"``, ...), checked here before any task runs.
@@ -64,6 +64,8 @@ def summarize_bag(bag: Any, *, explain: bool = False, threads: int = 1,
     """
     o = precis.Options(**options)
     precis._cached(o)  # fail on bad options now, not on the workers
+    if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
+        raise ValueError("threads must be an int >= 1")
     return bag.map_partitions(_summarize_partition, dict(
         (k, getattr(o, k)) for k in o.__dataclass_fields__), explain, threads)
 

@@ -103,6 +103,17 @@ class DaskTest(unittest.TestCase):
     def test_bad_options_fail_before_any_task(self):
         with self.assertRaises(ValueError):
             precis.dask.summarize_bag(db.from_sequence(["{}"]), ratio=7.0)
+        with self.assertRaises(ValueError):
+            precis.dask.summarize_bag(db.from_sequence(["{}"]), threads=0)
+
+    def test_an_element_that_is_no_cluster_gets_an_error_line(self):
+        good = {"id": "g", "text": "The ferry sailed at noon. It was full."}
+        got = precis.dask.summarize_bag(db.from_sequence([None, 5, good, [1]],
+                                                         npartitions=2)).compute()
+        self.assertEqual(len(got), 4)
+        for i in (0, 1, 3):
+            self.assertEqual(json.loads(got[i])["error"]["code"], "invalid-input")
+        self.assertIn("sentences", json.loads(got[2]))
 
     def test_entry_point(self):
         out = os.path.join(self.tmp.name, "out-cli")

@@ -1,6 +1,7 @@
 """The precis Python module: inputs, offsets, budgets, errors, segment, rouge."""
 
 import os
+import pickle
 import unittest
 
 import precis
@@ -112,6 +113,23 @@ class SummarizeTest(unittest.TestCase):
             self.assertEqual(len(raw[:c["begin"]].decode("utf-8")), p.begin)
             self.assertEqual(len(raw[:c["end"]].decode("utf-8")), p.end)
             self.assertAlmostEqual(c["score"], p.score, places=5)
+
+
+class ResultTest(unittest.TestCase):
+
+    def test_results_compare_and_pickle(self):
+        text = ("The ferry line was closed on Monday after a storm damaged the pier. "
+                "Officials said repairs would take two weeks. Travellers used the bridge.")
+        a = precis.summarize([text, "A storm closed the ferry line on Monday."], explain=True)
+        b = precis.summarize([text, "A storm closed the ferry line on Monday."], explain=True)
+        self.assertEqual(a, b)
+        self.assertNotEqual(a[0], a[1])
+        copy = pickle.loads(pickle.dumps(a))
+        self.assertEqual(copy, a)
+        self.assertEqual(copy.warnings, a.warnings)
+        self.assertEqual(copy.dropped, a.dropped)
+        spans = precis.segment(text)
+        self.assertEqual(pickle.loads(pickle.dumps(spans)), spans)
 
 
 class SummarizerTest(unittest.TestCase):
