@@ -90,6 +90,27 @@ class Options:
     algorithm: Optional[str] = None
 
     def __post_init__(self) -> None:
+        # Types checked here, so that a wrong one is a TypeError naming the
+        # field rather than the compiled core's list of overloads.
+        for name, kinds, optional in (("lang", str, False), ("truncate", bool, False),
+                                      ("clean", bool, False), ("pdf", bool, False),
+                                      ("algorithm", str, True)):
+            value = getattr(self, name)
+            if not (isinstance(value, kinds) or (optional and value is None)):
+                raise TypeError(f"{name} must be a {kinds.__name__}"
+                                + (" or None" if optional else "")
+                                + f", not {type(value).__name__}")
+        for name in ("max_similarity", "quote_ngram"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+        if not isinstance(self.quote_ngram, int) or not -2**31 <= self.quote_ngram < 2**31:
+            raise ValueError("quote_ngram must be a whole number of words")
+        for unit in ("sentences", "words", "bytes", "ratio"):
+            value = getattr(self, unit)
+            if value is not None and (isinstance(value, bool)
+                                      or not isinstance(value, (int, float))):
+                raise TypeError(f"{unit} must be a number, not {type(value).__name__}")
         given = [k for k in ("sentences", "words", "bytes", "ratio")
                  if getattr(self, k) is not None]
         if len(given) > 1:
@@ -101,7 +122,10 @@ class Options:
             if value is not None:
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     raise TypeError(f"{unit} must be a number")
-                return unit, float(value)
+                try:
+                    return unit, float(value)
+                except OverflowError:
+                    raise ValueError(f"{unit} is too large") from None
         return None, 0.0
 
 
@@ -136,7 +160,9 @@ def _make_options(options: Union[Options, Mapping[str, Any], None],
     names = {f.name for f in dataclasses.fields(Options)}
     unknown = sorted(set(base) - names)
     if unknown:
-        raise TypeError("unknown option(s): " + ", ".join(unknown))
+        hint = ("; pass an Options first, without a name: Summarizer(precis.Options(...))"
+                if "options" in unknown else "")
+        raise TypeError("unknown option(s): " + ", ".join(unknown) + hint)
     # A budget given as a keyword replaces one given in `options`.
     budgets = [k for k in ("sentences", "words", "bytes", "ratio")
                if kwargs.get(k) is not None]
@@ -199,12 +225,17 @@ class Summarizer:
         is ignored. ``threads`` workers share the lines; the output is the same
         at any count.
         """
+        if lines is None or not hasattr(lines, "__iter__"):
+            raise TypeError("lines must be an iterable of lines (str or bytes), not "
+                            + type(lines).__name__)
         if isinstance(lines, (str, bytes, bytearray)):
             raise TypeError("lines: give an iterable of lines (a file opened in 'rb' "
                             "mode, a list, text.splitlines()), not one "
                             + type(lines).__name__)
         if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
             raise ValueError("threads must be an int >= 1")
+        if not isinstance(first_line, int) or isinstance(first_line, bool) or first_line < 0:
+            raise ValueError("first_line must be an int >= 0")
         return self._impl.summarize_jsonl(lines, explain, first_line, threads)
 
     def __repr__(self) -> str:

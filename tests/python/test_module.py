@@ -161,6 +161,20 @@ class SummarizerTest(unittest.TestCase):
         for bad in (-3, 1):
             with self.assertRaises(ValueError):
                 precis.Summarizer(quote_ngram=bad)
+        # Wrong types name the field, not the compiled core's overloads.
+        for kw, field in ((dict(lang=None), "lang"), (dict(truncate="yes"), "truncate"),
+                          (dict(words=[1]), "words"), (dict(algorithm=5), "algorithm")):
+            with self.assertRaises(TypeError) as e:
+                precis.Summarizer(**kw)
+            self.assertTrue(str(e.exception).startswith(field), str(e.exception))
+        with self.assertRaises(TypeError) as e:
+            precis.summarize("Some text.", words=[1])
+        self.assertIn("words must be a number", str(e.exception))
+        with self.assertRaises(ValueError):
+            precis.Summarizer(sentences=10**400)
+        with self.assertRaises(TypeError) as e:
+            precis.Summarizer(options=precis.Options(words=100))
+        self.assertIn("without a name", str(e.exception))
         precis.Summarizer(quote_ngram=0)  # the quote check off
 
     def test_algorithm_keyword(self):
