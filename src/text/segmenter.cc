@@ -179,6 +179,12 @@ bool IsCloser(char32_t cp) {
 }
 
 // Opening quotes and brackets, skipped to see how the next sentence starts.
+// Emoji and pictographs (Miscellaneous Symbols, Dingbats, the emoji blocks)
+// and the variation selector that asks for their emoji form.
+bool IsPictograph(char32_t cp) {
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F;
+}
+
 bool IsOpener(char32_t cp) {
   switch (cp) {
     case '"': case '\'': case '(': case '[': case '{':
@@ -552,11 +558,15 @@ class Scanner {
   // Classifies the text at j (after whitespace) and its first word.
   Next LookNext(size_t j, std::string_view* word) const {
     if (j >= n_) return Next::kEnd;
-    for (int skipped = 0; skipped < 4 && j < n_; ++skipped) {
+    // Openers, and emoji with the spaces after them ("... beschlossen. 🚋
+    // Straßenbahnen fahren"): the sentence that follows starts with them.
+    for (int skipped = 0; skipped < 8 && j < n_; ++skipped) {
       size_t len;
       char32_t cp = Decode(text_, j, &len);
-      if (!IsOpener(cp) && Classify(cp) != kFormat) break;
+      const bool pictograph = IsPictograph(cp);
+      if (!IsOpener(cp) && !pictograph && Classify(cp) != kFormat) break;
       j += len;
+      while (pictograph && j < n_ && (text_[j] == ' ' || text_[j] == '\t')) ++j;
     }
     if (j >= n_) return Next::kOther;
     size_t len;
