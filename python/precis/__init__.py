@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import numbers
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 try:
@@ -102,14 +103,15 @@ class Options:
                                 + f", not {type(value).__name__}")
         for name in ("max_similarity", "quote_ngram"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
                 raise TypeError(f"{name} must be a number, not {type(value).__name__}")
-        if not isinstance(self.quote_ngram, int) or not -2**31 <= self.quote_ngram < 2**31:
+        if (not isinstance(self.quote_ngram, numbers.Integral)
+                or not -2**31 <= self.quote_ngram < 2**31):
             raise ValueError("quote_ngram must be a whole number of words")
         for unit in ("sentences", "words", "bytes", "ratio"):
             value = getattr(self, unit)
             if value is not None and (isinstance(value, bool)
-                                      or not isinstance(value, (int, float))):
+                                      or not isinstance(value, numbers.Real)):
                 raise TypeError(f"{unit} must be a number, not {type(value).__name__}")
         given = [k for k in ("sentences", "words", "bytes", "ratio")
                  if getattr(self, k) is not None]
@@ -120,7 +122,7 @@ class Options:
         for unit in ("sentences", "words", "bytes", "ratio"):
             value = getattr(self, unit)
             if value is not None:
-                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                if isinstance(value, bool) or not isinstance(value, numbers.Real):
                     raise TypeError(f"{unit} must be a number")
                 try:
                     return unit, float(value)
@@ -232,9 +234,10 @@ class Summarizer:
             raise TypeError("lines: give an iterable of lines (a file opened in 'rb' "
                             "mode, a list, text.splitlines()), not one "
                             + type(lines).__name__)
-        if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
+        if not isinstance(threads, numbers.Integral) or isinstance(threads, bool) or threads < 1:
             raise ValueError("threads must be an int >= 1")
-        if not isinstance(first_line, int) or isinstance(first_line, bool) or first_line < 0:
+        if (not isinstance(first_line, numbers.Integral) or isinstance(first_line, bool)
+                or first_line < 0):
             raise ValueError("first_line must be an int >= 0")
         return self._impl.summarize_jsonl(lines, explain, first_line, threads)
 

@@ -175,6 +175,16 @@ class SummarizerTest(unittest.TestCase):
         with self.assertRaises(TypeError) as e:
             precis.Summarizer(options=precis.Options(words=100))
         self.assertIn("without a name", str(e.exception))
+
+    def test_numpy_numbers_are_numbers(self):
+        try:
+            import numpy as np
+        except ImportError:
+            self.skipTest("numpy is not installed")
+        text = "The ferry line was closed on Monday. Repairs take two weeks. The bridge is open."
+        self.assertEqual(precis.summarize(text, words=np.int64(12)),
+                         precis.summarize(text, words=12))
+        precis.Summarizer(quote_ngram=np.int32(4), max_similarity=np.float64(0.4))
         precis.Summarizer(quote_ngram=0)  # the quote check off
 
     def test_algorithm_keyword(self):
