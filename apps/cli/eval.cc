@@ -238,26 +238,6 @@ Status ParseArgs(const std::vector<std::string>& argv, Args& a) {
   return rouge::Validate(a.options);
 }
 
-Result<std::string> ReadAll(const std::string& path, const char* what) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    return Status::InvalidInput(path + ": is a folder, not the " + std::string(what) +
-                                " (folders go with --peers and --models)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open " + what + " (" + std::strerror(errno) + ")");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  std::string bytes = buf.str();
-  // Text in any encoding is read as bytes, but a NUL means binary data: say
-  // so rather than quote it.
-  if (const size_t nul = bytes.find('\0'); nul != std::string::npos) {
-    return Status::InvalidInput(path + ": NUL byte at byte " + std::to_string(nul) +
-                                " (binary data, not a text " + std::string(what) + "?)");
-  }
-  return bytes;
-}
-
 // ---- folder mode -----------------------------------------------------------
 
 std::string ClusterOf(const std::string& name) {
@@ -341,7 +321,7 @@ Result<std::vector<Evaluation>> LoadFolders(const Args& a, std::vector<std::stri
     Evaluation ev;
     ev.id = cluster;
     for (const fs::path& f : files) {
-      Result<std::string> bytes = ReadAll(f.string(), "reference");
+      Result<std::string> bytes = rouge::ReadInputFile(f.string(), "reference");
       if (!bytes.ok()) return bytes.status();
       ev.models.push_back(rouge::PlainTextDocument(*bytes));
       if (ev.models.back().sentences.empty()) {
@@ -355,7 +335,7 @@ Result<std::vector<Evaluation>> LoadFolders(const Args& a, std::vector<std::stri
         ev.peers.emplace_back(system, Document{});
         continue;
       }
-      Result<std::string> bytes = ReadAll(it->second.string(), "summary");
+      Result<std::string> bytes = rouge::ReadInputFile(it->second.string(), "summary");
       if (!bytes.ok()) return bytes.status();
       ev.peers.emplace_back(system, rouge::PlainTextDocument(*bytes));
     }
@@ -387,7 +367,7 @@ Result<std::vector<Evaluation>> LoadJsonl(const Args& a) {
     buf << std::cin.rdbuf();
     bytes = buf.str();
   } else {
-    Result<std::string> r = ReadAll(a.input, "input");
+    Result<std::string> r = rouge::ReadInputFile(a.input, "input");
     if (!r.ok()) return r.status();
     bytes = std::move(r).value();
   }
@@ -439,7 +419,7 @@ Result<std::vector<Evaluation>> LoadFileList(const Args& a, const std::string& s
   else if (a.list_format == "SEE") format = rouge::InputFormat::kSee;
   else if (a.list_format == "ISI") format = rouge::InputFormat::kIsi;
   else return Status::InvalidArgument("-z: input format must be SPL, SEE or ISI");
-  Result<std::string> list = ReadAll(a.positional[0], "file list");
+  Result<std::string> list = rouge::ReadInputFile(a.positional[0], "file list");
   if (!list.ok()) return list.status();
   std::vector<Evaluation> out;
   std::istringstream in(*list);
@@ -454,7 +434,7 @@ Result<std::vector<Evaluation>> LoadFileList(const Args& a, const std::string& s
     Evaluation ev;
     ev.id = std::to_string(out.size() + 1);
     for (size_t k = 0; k < files.size(); ++k) {
-      Result<std::string> bytes = ReadAll(files[k], k == 0 ? "peer summary" : "model summary");
+      Result<std::string> bytes = rouge::ReadInputFile(files[k], k == 0 ? "peer summary" : "model summary");
       if (!bytes.ok()) return bytes.status();
       Document doc = rouge::ParseDocument(*bytes, format);
       if (k == 0) {

@@ -183,6 +183,12 @@ Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path,
                                                std::string_view peer_id,
                                                std::vector<std::string>* warnings);
 
+// The bytes of a file the ROUGE readers take (`what`: "peer summary",
+// "ROUGE config", ...), in any encoding. NotFound for a file that cannot be
+// opened (with the system's reason), InvalidInput for a folder or for
+// binary data (a NUL byte), each naming `path`.
+Result<std::string> ReadInputFile(const std::string& path, const char* what);
+
 }  // namespace precis::rouge
 
 #endif  // PRECIS_ROUGE_H_

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <sstream>
 
@@ -33,10 +34,6 @@ class XmlReader {
     XmlNode doc;
     doc.kind = XmlNode::kOther;
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
-    if (const size_t nul = s_.find('\0'); nul != std::string_view::npos) {
-      return Status::InvalidInput(name_ + ": NUL byte at byte " + std::to_string(nul) +
-                                  " (binary data, not a ROUGE config?)");
-    }
     if (Status st = ReadContent(doc, ""); !st.ok()) return st;
     return doc;
   }
@@ -304,7 +301,13 @@ Result<std::vector<ConfigEval>> ParseConfig(std::string_view xml, const std::str
 
 namespace {
 
-Result<std::string> ReadFile(const std::string& path, const char* what) {
+}  // namespace
+
+Result<std::string> ReadInputFile(const std::string& path, const char* what) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidInput(path + ": is a folder, not the " + std::string(what) + " file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::NotFound(path + ": cannot open " + what + " (" + std::strerror(errno) + ")");
@@ -312,14 +315,19 @@ Result<std::string> ReadFile(const std::string& path, const char* what) {
   std::ostringstream buf;
   buf << in.rdbuf();
   if (in.bad()) return Status::IoError(path + ": cannot read " + what);
-  return buf.str();
+  std::string bytes = buf.str();
+  // Text in any encoding is read as bytes, but a NUL means binary data: say
+  // so rather than quote it.
+  if (const size_t nul = bytes.find('\0'); nul != std::string::npos) {
+    return Status::InvalidInput(path + ": NUL byte at byte " + std::to_string(nul) +
+                                " (binary data, not a text " + std::string(what) + "?)");
+  }
+  return bytes;
 }
-
-}  // namespace
 
 Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path, std::string_view peer_id,
                                                std::vector<std::string>* warnings) {
-  Result<std::string> xml = ReadFile(path, "ROUGE config");
+  Result<std::string> xml = ReadInputFile(path, "ROUGE config");
   if (!xml.ok()) return xml.status();
   Result<std::vector<ConfigEval>> config = ParseConfig(*xml, path);
   if (!config.ok()) return config.status();
@@ -340,7 +348,7 @@ Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path, std::str
                                     "' is not supported for ROUGE (SPL, SEE, ISI)");
       }
       const std::string p = ce.peer_root + "/" + file;
-      Result<std::string> bytes = ReadFile(p, "peer summary");
+      Result<std::string> bytes = ReadInputFile(p, "peer summary");
       if (!bytes.ok()) return bytes.status();
       ev.peers.emplace_back(id, ParseDocument(*bytes, format));
       if (warnings && ev.peers.back().second.sentences.empty()) {
@@ -354,7 +362,7 @@ Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path, std::str
           if (k == mid) file = v;
         }
         const std::string p = ce.model_root + "/" + file;
-        Result<std::string> bytes = ReadFile(p, "model summary");
+        Result<std::string> bytes = ReadInputFile(p, "model summary");
         if (!bytes.ok()) return bytes.status();
         ev.models.push_back(ParseDocument(*bytes, format));
         ev.model_names.push_back(p);
