@@ -288,23 +288,27 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
     return ReportError(Status::InvalidArgument("--resume needs --output FILE"));
   }
   const std::string path = args.files.empty() ? "-" : args.files[0];
-  struct stat in_stat;
-  if (path != "-" && stat(path.c_str(), &in_stat) == 0 && S_ISDIR(in_stat.st_mode)) {
-    return ReportError(Status::InvalidInput(
-        "'" + path + "' is a directory; --input jsonl reads one JSON Lines file"));
-  }
   FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) {
     return ReportError(Status::NotFound("cannot open '" + path + "': " + std::strerror(errno)));
   }
-  // Opening the output for writing would empty the input before it is read.
-  struct stat out_stat;
-  if (!to_stdout && fstat(fileno(in), &in_stat) == 0 && S_ISREG(in_stat.st_mode) &&
-      stat(args.output.c_str(), &out_stat) == 0 && out_stat.st_dev == in_stat.st_dev &&
-      out_stat.st_ino == in_stat.st_ino) {
+  // What was opened (a directory opens too), and whether it is the output:
+  // opening the output for writing would empty the input before it is read.
+  struct stat in_stat, out_stat;
+  const bool known = fstat(fileno(in), &in_stat) == 0;
+  Status refused;
+  if (known && S_ISDIR(in_stat.st_mode)) {
+    refused = Status::InvalidInput("'" + path +
+                                   "' is a directory; --input jsonl reads one JSON Lines file");
+  } else if (known && !to_stdout && S_ISREG(in_stat.st_mode) &&
+             stat(args.output.c_str(), &out_stat) == 0 && out_stat.st_dev == in_stat.st_dev &&
+             out_stat.st_ino == in_stat.st_ino) {
+    refused = Status::InvalidArgument("--output '" + args.output +
+                                      "' is the input file; write the results to another file");
+  }
+  if (!refused.ok()) {
     if (in != stdin) std::fclose(in);
-    return ReportError(Status::InvalidArgument(
-        "--output '" + args.output + "' is the input file; write the results to another file"));
+    return ReportError(refused);
   }
 
   IdCounts resume_ids;
