@@ -179,12 +179,9 @@ DecodedPage DecodePage(std::string_view page, bool decoded) {
   DecodedPage d;
   size_t skip = 0;
   std::string charset;
-  if (decoded) {
+  if (decoded || page.substr(0, 3) == "\xEF\xBB\xBF") {
     charset = "UTF-8";
-    if (page.substr(0, 3) == "\xEF\xBB\xBF") skip = 3;
-  } else if (page.substr(0, 3) == "\xEF\xBB\xBF") {
-    charset = "UTF-8";
-    skip = 3;
+    skip = page.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   } else if (page.substr(0, 2) == "\xFF\xFE") {
     charset = "UTF-16LE";
     skip = 2;

@@ -178,13 +178,13 @@ bool IsCloser(char32_t cp) {
   }
 }
 
-// Opening quotes and brackets, skipped to see how the next sentence starts.
 // Emoji and pictographs (Miscellaneous Symbols, Dingbats, the emoji blocks)
 // and the variation selector that asks for their emoji form.
 bool IsPictograph(char32_t cp) {
   return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F;
 }
 
+// Opening quotes and brackets, skipped to see how the next sentence starts.
 bool IsOpener(char32_t cp) {
   switch (cp) {
     case '"': case '\'': case '(': case '[': case '{':
