@@ -121,9 +121,7 @@ class Options:
     def _budget(self) -> tuple[Optional[str], float]:
         for unit in ("sentences", "words", "bytes", "ratio"):
             value = getattr(self, unit)
-            if value is not None:
-                if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                    raise TypeError(f"{unit} must be a number")
+            if value is not None:  # a number: __post_init__ checked
                 try:
                     return unit, float(value)
                 except OverflowError:
