@@ -144,7 +144,7 @@ std::vector<double> ConceptScores(const ScoreContext& ctx, const ConceptModel& c
 // multinews-val 39.40 (38.54), multinews-test 39.47 (39.08);
 // per cluster against 1, +0.86 on multinews-val with 95% bootstrap bounds
 // +0.44 and +1.32. duc2003-t3 falls 0.88 (37.40 against 38.28, bounds
-// -1.99 and +0.14): its summaries were written for viewpoint statements,
+// -2.00 and +0.14): its summaries were written for viewpoint statements,
 // a focused task, where position tells least (Ouyang et al. 2010, "A study
 // on position information in document summarization"); the held-out DUC
 // 2004 task is generic summaries of single news events, as the three event
