@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "base/utf8.h"
 #include "clean/clean.h"
@@ -209,11 +210,15 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   const SummarizerOptions& opt = impl_->options;
   if (Status s = ValidateCluster(cluster, opt); !s.ok()) return s;
   Summary summary;
+  // Per document: no text (skipped), a date that is not one (read as undated).
+  const size_t n = cluster.docs.size();
+  std::vector<bool> empty(n, false), undated(n, false);
   size_t blank = 0;
-  for (const Document& d : cluster.docs) {
-    if (IsBlank(d.text)) {
+  for (size_t d = 0; d < n; ++d) {
+    if (IsBlank(cluster.docs[d].text)) {
+      empty[d] = true;
       ++blank;
-      summary.warnings.push_back("document '" + d.id + "' is empty");
+      summary.warnings.push_back("document '" + cluster.docs[d].id + "' is empty");
     }
   }
   if (std::string w = DuplicateIdWarning(cluster); !w.empty()) {
@@ -226,10 +231,12 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
             : "every document is empty");
   }
   size_t bad_dates = 0;
-  for (const Document& d : cluster.docs) {
-    if (!d.date.empty() && !IsIsoDate(d.date)) {
+  for (size_t d = 0; d < n; ++d) {
+    const Document& doc = cluster.docs[d];
+    if (!doc.date.empty() && !IsIsoDate(doc.date)) {
+      undated[d] = true;
       ++bad_dates;
-      summary.warnings.push_back("document '" + d.id + "': date '" + d.date.substr(0, 40) +
+      summary.warnings.push_back("document '" + doc.id + "': date '" + doc.date.substr(0, 40) +
                                  "' is not YYYY-MM-DD; read as undated");
     }
   }
@@ -244,10 +251,10 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   Cluster rest;
   rest.id = cluster.id;
   std::vector<size_t> index;
-  for (size_t d = 0; d < cluster.docs.size(); ++d) {
-    if (IsBlank(cluster.docs[d].text)) continue;
+  for (size_t d = 0; d < n; ++d) {
+    if (empty[d]) continue;
     rest.docs.push_back(cluster.docs[d]);
-    if (!IsIsoDate(rest.docs.back().date)) rest.docs.back().date.clear();
+    if (undated[d]) rest.docs.back().date.clear();
     index.push_back(d);
   }
   if (Status st = SummarizeText(rest, opt, *impl_->stopwords, summary); !st.ok()) return st;
