@@ -456,6 +456,16 @@ std::vector<RougeScore> Rouge(py::handle summary, py::handle references, int n,
   return out;
 }
 
+// Equal and picklable, so that results can be compared and sent between
+// processes (multiprocessing, Dask): two values are equal when their pickled
+// states are, so the two cannot disagree about which fields count.
+template <class T, class State, class FromState>
+void AddValueSemantics(py::class_<T>& cls, State state, FromState from_state) {
+  cls.def("__eq__", [state](const T& a, const T& b) { return state(a).equal(state(b)); },
+          py::is_operator());
+  cls.def(py::pickle(state, from_state));
+}
+
 }  // namespace
 }  // namespace precis::python
 
@@ -463,8 +473,8 @@ PYBIND11_MODULE(_precis, m) {
   using namespace precis::python;
   m.doc() = "The compiled core of the precis package; use `import precis`.";
 
-  py::class_<Sentence>(m, "Sentence", "A summary sentence: a span of an input document.")
-      .def_readonly("text", &Sentence::text, "The sentence, equal to docs[doc][begin:end].")
+  py::class_<Sentence> sentence(m, "Sentence", "A summary sentence: a span of an input document.");
+  sentence.def_readonly("text", &Sentence::text, "The sentence, equal to docs[doc][begin:end].")
       .def_readonly("doc", &Sentence::doc, "Index of the document in the input.")
       .def_readonly("doc_id", &Sentence::doc_id, "The document's id (its index by default).")
       .def_readonly("begin", &Sentence::begin, "Start, in characters of the document's str.")
@@ -475,27 +485,21 @@ PYBIND11_MODULE(_precis, m) {
         return "Sentence(doc=" + std::to_string(s.doc) + ", begin=" + std::to_string(s.begin) +
                ", end=" + std::to_string(s.end) + ", score=" + std::to_string(s.score) +
                ", text=" + py::repr(s.text).cast<std::string>() + ")";
-      })
-      // Equal and picklable, so that results can be compared and sent
-      // between processes (multiprocessing, Dask).
-      .def("__eq__", [](const Sentence& a, const Sentence& b) {
-        return a.text.equal(b.text) && a.doc == b.doc && a.doc_id == b.doc_id &&
-               a.begin == b.begin && a.end == b.end && a.score == b.score &&
-               a.truncated == b.truncated;
-      }, py::is_operator())
-      .def(py::pickle(
-          [](const Sentence& s) {
-            return py::make_tuple(s.text, s.doc, s.doc_id, s.begin, s.end, s.score, s.truncated);
-          },
-          [](const py::tuple& t) {
-            if (t.size() != 7) throw std::runtime_error("bad Sentence state");
-            return Sentence{t[0].cast<py::str>(), t[1].cast<size_t>(), t[2].cast<std::string>(),
-                            t[3].cast<size_t>(), t[4].cast<size_t>(), t[5].cast<double>(),
-                            t[6].cast<bool>()};
-          }));
+      });
+  AddValueSemantics(
+      sentence,
+      [](const Sentence& s) {
+        return py::make_tuple(s.text, s.doc, s.doc_id, s.begin, s.end, s.score, s.truncated);
+      },
+      [](const py::tuple& t) {
+        if (t.size() != 7) throw std::runtime_error("bad Sentence state");
+        return Sentence{t[0].cast<py::str>(), t[1].cast<size_t>(), t[2].cast<std::string>(),
+                        t[3].cast<size_t>(), t[4].cast<size_t>(), t[5].cast<double>(),
+                        t[6].cast<bool>()};
+      });
 
-  py::class_<Dropped>(m, "Dropped", "A span the clean stage removed, and why.")
-      .def_readonly("text", &Dropped::text)
+  py::class_<Dropped> dropped(m, "Dropped", "A span the clean stage removed, and why.");
+  dropped.def_readonly("text", &Dropped::text)
       .def_readonly("doc", &Dropped::doc)
       .def_readonly("doc_id", &Dropped::doc_id)
       .def_readonly("begin", &Dropped::begin)
@@ -506,39 +510,33 @@ PYBIND11_MODULE(_precis, m) {
       .def("__repr__", [](const Dropped& d) {
         return "Dropped(doc=" + std::to_string(d.doc) + ", begin=" + std::to_string(d.begin) +
                ", end=" + std::to_string(d.end) + ", reason='" + d.reason + "')";
-      })
-      .def("__eq__", [](const Dropped& a, const Dropped& b) {
-        return a.text.equal(b.text) && a.doc == b.doc && a.doc_id == b.doc_id &&
-               a.begin == b.begin && a.end == b.end && a.reason == b.reason && a.of == b.of;
-      }, py::is_operator())
-      .def(py::pickle(
-          [](const Dropped& d) {
-            return py::make_tuple(d.text, d.doc, d.doc_id, d.begin, d.end, d.reason, d.of);
-          },
-          [](const py::tuple& t) {
-            if (t.size() != 7) throw std::runtime_error("bad Dropped state");
-            return Dropped{t[0].cast<py::str>(), t[1].cast<size_t>(), t[2].cast<std::string>(),
-                           t[3].cast<size_t>(), t[4].cast<size_t>(), t[5].cast<std::string>(),
-                           t[6].cast<std::optional<std::tuple<size_t, size_t, size_t>>>()};
-          }));
+      });
+  AddValueSemantics(
+      dropped,
+      [](const Dropped& d) {
+        return py::make_tuple(d.text, d.doc, d.doc_id, d.begin, d.end, d.reason, d.of);
+      },
+      [](const py::tuple& t) {
+        if (t.size() != 7) throw std::runtime_error("bad Dropped state");
+        return Dropped{t[0].cast<py::str>(), t[1].cast<size_t>(), t[2].cast<std::string>(),
+                       t[3].cast<size_t>(), t[4].cast<size_t>(), t[5].cast<std::string>(),
+                       t[6].cast<std::optional<std::tuple<size_t, size_t, size_t>>>()};
+      });
 
-  py::class_<Span>(m, "Span", "A sentence of segmented text.")
-      .def_readonly("text", &Span::text)
+  py::class_<Span> span(m, "Span", "A sentence of segmented text.");
+  span.def_readonly("text", &Span::text)
       .def_readonly("begin", &Span::begin)
       .def_readonly("end", &Span::end)
       .def("__repr__", [](const Span& s) {
         return "Span(begin=" + std::to_string(s.begin) + ", end=" + std::to_string(s.end) +
                ", text=" + py::repr(s.text).cast<std::string>() + ")";
-      })
-      .def("__eq__", [](const Span& a, const Span& b) {
-        return a.text.equal(b.text) && a.begin == b.begin && a.end == b.end;
-      }, py::is_operator())
-      .def(py::pickle(
-          [](const Span& s) { return py::make_tuple(s.text, s.begin, s.end); },
-          [](const py::tuple& t) {
-            if (t.size() != 3) throw std::runtime_error("bad Span state");
-            return Span{t[0].cast<py::str>(), t[1].cast<size_t>(), t[2].cast<size_t>()};
-          }));
+      });
+  AddValueSemantics(
+      span, [](const Span& s) { return py::make_tuple(s.text, s.begin, s.end); },
+      [](const py::tuple& t) {
+        if (t.size() != 3) throw std::runtime_error("bad Span state");
+        return Span{t[0].cast<py::str>(), t[1].cast<size_t>(), t[2].cast<size_t>()};
+      });
 
   py::class_<RougeScore>(m, "RougeScore")
       .def_readonly("metric", &RougeScore::metric)
