@@ -299,10 +299,6 @@ Result<std::vector<ConfigEval>> ParseConfig(std::string_view xml, const std::str
   return std::vector<ConfigEval>(walker.evals.begin(), walker.evals.end());
 }
 
-namespace {
-
-}  // namespace
-
 Result<std::string> ReadInputFile(const std::string& path, const char* what) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
