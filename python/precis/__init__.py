@@ -62,6 +62,17 @@ RougeScore = _precis.RougeScore
 TextOrDocs = Union[str, Sequence[Union[str, Mapping[str, Any]]], Mapping[str, Any]]
 
 
+def _is_number(value: Any) -> bool:
+    # bool is an int to Python, but True words is a mistake, not a budget.
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _check_count(name: str, value: Any, least: int) -> None:
+    if not (isinstance(value, numbers.Integral) and not isinstance(value, bool)
+            and value >= least):
+        raise ValueError(f"{name} must be an int >= {least}")
+
+
 @dataclasses.dataclass(frozen=True)
 class Options:
     """How to summarize; the fields of the C++ ``SummarizerOptions``.
@@ -103,15 +114,14 @@ class Options:
                                 + f", not {type(value).__name__}")
         for name in ("max_similarity", "quote_ngram"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            if not _is_number(value):
                 raise TypeError(f"{name} must be a number, not {type(value).__name__}")
         if (not isinstance(self.quote_ngram, numbers.Integral)
                 or not -2**31 <= self.quote_ngram < 2**31):
             raise ValueError("quote_ngram must be a whole number of words")
         for unit in ("sentences", "words", "bytes", "ratio"):
             value = getattr(self, unit)
-            if value is not None and (isinstance(value, bool)
-                                      or not isinstance(value, numbers.Real)):
+            if value is not None and not _is_number(value):
                 raise TypeError(f"{unit} must be a number, not {type(value).__name__}")
         given = [k for k in ("sentences", "words", "bytes", "ratio")
                  if getattr(self, k) is not None]
@@ -232,11 +242,8 @@ class Summarizer:
             raise TypeError("lines: give an iterable of lines (a file opened in 'rb' "
                             "mode, a list, text.splitlines()), not one "
                             + type(lines).__name__)
-        if not isinstance(threads, numbers.Integral) or isinstance(threads, bool) or threads < 1:
-            raise ValueError("threads must be an int >= 1")
-        if (not isinstance(first_line, numbers.Integral) or isinstance(first_line, bool)
-                or first_line < 0):
-            raise ValueError("first_line must be an int >= 0")
+        _check_count("threads", threads, 1)
+        _check_count("first_line", first_line, 0)
         return self._impl.summarize_jsonl(lines, explain, first_line, threads)
 
     def __repr__(self) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import glob
 import json
-import numbers
 import os
 import sys
 from typing import Any, Iterable, Optional, Sequence, Union
@@ -65,8 +64,7 @@ def summarize_bag(bag: Any, *, explain: bool = False, threads: int = 1,
     """
     o = precis.Options(**options)
     precis._cached(o)  # fail on bad options now, not on the workers
-    if not isinstance(threads, numbers.Integral) or isinstance(threads, bool) or threads < 1:
-        raise ValueError("threads must be an int >= 1")
+    precis._check_count("threads", threads, 1)
     return bag.map_partitions(_summarize_partition, dict(
         (k, getattr(o, k)) for k in o.__dataclass_fields__), explain, threads)
 
