@@ -14,10 +14,8 @@ prints the same interval).
   bench/quality/paired.py multinews-val@100w build/precis /tmp/variant/precis
   bench/quality/paired.py duc2003-t3 build/precis:ilp build/precis:precis
 """
-import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 
@@ -32,10 +30,7 @@ def per_cluster(side, tag, set_name, work):
     peers = os.path.join(work, tag)
     run.summarize(precis, algorithm or "precis", os.path.join(folder, "clusters.jsonl"),
                   budget, os.path.join(peers, "x"))
-    cmd = [precis, "eval"] + flags + run.COMMON + [
-        "-d", "--peers", peers, "--models", os.path.join(folder, "refs"), "--format", "json"]
-    out = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-    system = out["systems"]["x"]
+    system = run.evaluate(precis, flags + ["-d"], peers, os.path.join(folder, "refs"))["x"]
     scores = {}
     for n in ("1", "2"):
         for e in system[f"ROUGE-{n}"]["evals"]:
