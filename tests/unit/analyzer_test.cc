@@ -173,10 +173,11 @@ TEST(AnalyzeCluster, MarksSentencesOpeningWithAConnective) {
   const OneDocument d(
       "The board met on Monday. But the vote was put off. "
       "\"However, we will try again,\" she said. Butter prices rose. "
-      "Nevertheless the plan stands. The mayor agreed.");
+      "Nevertheless the plan stands. The mayor agreed. Consequently, the fund shrank. "
+      "Thence came the rain.");
   std::vector<bool> marked;
   for (const Sentence& s : d.a.sentences) marked.push_back(s.opens_with_connective);
-  EXPECT_EQ(marked, (std::vector<bool>{false, true, true, false, true, false}));
+  EXPECT_EQ(marked, (std::vector<bool>{false, true, true, false, true, false, true, false}));
 
   EXPECT_TRUE(StopwordSet::Connectives("en").Contains("however"));
   EXPECT_FALSE(StopwordSet::Connectives("en").Contains("#"));
