@@ -1,8 +1,12 @@
 // Fragments: spans that cannot stand alone in a summary. Too short (fewer
-// than min_sentence_words words: "They were there."), or starting in the
+// than min_sentence_words words: "They were there."), starting in the
 // middle of a sentence (a lower-case first letter, or a leading comma,
 // semicolon or closing bracket), which in scraped text means a sentence cut
-// by the page's markup.
+// by the page's markup, or ending with a colon: a lead-in to the list, quote
+// or statement that follows ("Here's what you need to know:", "Those
+// charged were:", "Jan. 4, 2018:"), which says nothing without it. (A
+// semicolon ends list items, but a timeline's items carry the news: on
+// duc2003-t3 dropping them cost 0.15 R-1.)
 #include "base/utf8.h"
 #include "clean/clean_state.h"
 
@@ -27,6 +31,15 @@ bool StartsMidSentence(std::string_view text) {
   return true;
 }
 
+bool EndsWithColon(std::string_view text) {
+  size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' ||
+                     text[end - 1] == '\r')) {
+    --end;
+  }
+  return end > 0 && text[end - 1] == ':';
+}
+
 }  // namespace
 
 void DropFragments(CleanState& state) {
@@ -36,7 +49,7 @@ void DropFragments(CleanState& state) {
     // Scripts without spaces count characters, not whitespace words.
     const size_t words = std::max<size_t>(s.words, s.terms.size() / 2);
     if (words < size_t(state.options().min_sentence_words) ||
-        StartsMidSentence(state.Text(i))) {
+        StartsMidSentence(state.Text(i)) || EndsWithColon(state.Text(i))) {
       state.Drop(i, DropReason::kFragment);
     }
   }

@@ -331,6 +331,38 @@ TEST(Clean, ParenthesizedLinesAreAsides) {
                 "(The new timetable"});
 }
 
+// What a page appends to a paragraph: a bracketed credit or stamp ending
+// its line, a bare "Name/Agency" photo credit, an embedded post's
+// signature. A bracketed sentence inside a paragraph and a slash in prose
+// stay.
+TEST(Clean, CreditsStampsAndEmbeddedPostsAreBoilerplate) {
+  Fixture f({"The council approved the new river bridge on Tuesday after a long debate.\n\n"
+             "The vote was seven to two, the clerk said. (Jane Roe/The Daily Courier)\n\n"
+             "Jane Roe/The Daily Courier\n\n"
+             "The new deck was designed in Lakeside. [Graphic: How the arch is built]\n\n"
+             "We did it together, and it will last. \xE2\x80\x94 Ann Lee (@annlee) June 21, 2015\n\n"
+             "Proud of this town! \xE2\x80\x94 Tom Bay (@tombay) 9 Jan 13\n\n"
+             "The bridge will open in May. (The old one closes in April.) Traffic moves to "
+             "Elm Street.\n\n"
+             "The cost is shared by the city/county partnership and a state grant.\n\n"
+             "Readers wrote to @annlee (the mayor) about June 21, 2015 and the vote.\n"});
+  f.ExpectDropped({"(Jane Roe/", "Jane Roe/", "[Graphic:", "We did it together", "Proud of this"},
+                  "boilerplate");
+  f.ExpectKept({"The vote was seven", "The new deck", "The bridge will open", "(The old one",
+                "Traffic moves", "The cost is shared", "Readers wrote"});
+}
+
+// A sentence that ends with a colon introduces what follows and cannot stand
+// without it; one that ends with a semicolon (a timeline's item) can.
+TEST(Clean, LeadInsEndingWithAColonAreFragments) {
+  Fixture f({"The council approved the new river bridge on Tuesday after a long debate. "
+             "Here is what the council said about the new bridge and the debate:\n\n"
+             "\"We will build it by spring, and it will carry trams.\"\n\n"
+             "1998 -- The first plan for a bridge at the harbour was drawn up;\n"});
+  f.ExpectDropped({"Here is what the council"}, "fragment");
+  f.ExpectKept({"The council approved", "\"We will build", "1998 -- The first plan"});
+}
+
 TEST(Clean, AddedAttributionIsANearDuplicate) {
   Fixture f({"The bridge will reopen to cars and trucks on Friday after six weeks of "
              "repairs to its deck.",
