@@ -148,7 +148,8 @@ Features Measure(std::string_view text) {
   }
   for (std::string_view p : {"Photo:", "Photo by", "Photograph:", "Picture:", "Image:",
                              "Image copyright", "Image caption", "(Photo", "(AP Photo",
-                             "Credit:", "Source:", "Video:", "Watch:", "WATCH:", "PHOTO:"}) {
+                             "Credit:", "Source:", "Video:", "Watch:", "WATCH:", "PHOTO:",
+                             "Media caption", "Media playback"}) {
     if (StartsWith(text, p)) f.credit = true;
   }
   if (text.find("Getty Images") != std::string_view::npos ||

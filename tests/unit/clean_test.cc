@@ -342,11 +342,14 @@ TEST(Clean, CreditsStampsAndEmbeddedPostsAreBoilerplate) {
              "The new deck was designed in Lakeside. [Graphic: How the arch is built]\n\n"
              "We did it together, and it will last. \xE2\x80\x94 Ann Lee (@annlee) June 21, 2015\n\n"
              "Proud of this town! \xE2\x80\x94 Tom Bay (@tombay) 9 Jan 13\n\n"
+             "Media playback is unsupported on your device Media caption The mayor thanks "
+             "the crews\n\n"
              "The bridge will open in May. (The old one closes in April.) Traffic moves to "
              "Elm Street.\n\n"
              "The cost is shared by the city/county partnership and a state grant.\n\n"
              "Readers wrote to @annlee (the mayor) about June 21, 2015 and the vote.\n"});
-  f.ExpectDropped({"(Jane Roe/", "Jane Roe/", "[Graphic:", "We did it together", "Proud of this"},
+  f.ExpectDropped({"(Jane Roe/", "Jane Roe/", "[Graphic:", "We did it together", "Proud of this",
+                   "Media playback"},
                   "boilerplate");
   f.ExpectKept({"The vote was seven", "The new deck", "The bridge will open", "(The old one",
                 "Traffic moves", "The cost is shared", "Readers wrote"});
