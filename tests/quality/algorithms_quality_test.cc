@@ -50,7 +50,7 @@ const std::vector<SetSpec> kSets = {
 
 // Measured values minus about 0.3 and 0.2.
 const Floor kFloors[] = {
-    {"duc2003-t3", "precis", 37.1, 8.8},
+    {"duc2003-t3", "precis", 37.3, 9.0},
     {"duc2003-t3", "ilp", 37.0, 9.0},
     {"duc2003-t3", "coverage", 36.25, 8.75},
     {"duc2003-t3", "centroid", 36.35, 7.8},
@@ -58,7 +58,7 @@ const Floor kFloors[] = {
     {"duc2003-t3", "mmr", 36.7, 7.75},
     {"duc2003-t3", "klsum", 37.0, 7.1},
     {"duc2003-t3", "submodular", 37.25, 7.5},
-    {"multinews-val", "precis", 46.5, 16.4},
+    {"multinews-val", "precis", 46.6, 16.5},
     {"multinews-val", "ilp", 45.5, 15.1},
     {"multinews-val", "coverage", 45.75, 15.5},
     {"multinews-val", "centroid", 45.0, 14.9},
