@@ -240,7 +240,8 @@ bool EmbeddedPost(std::string_view s) {
   for (const Token& t : tokens) {
     const std::string w = FoldCase(s.substr(t.begin, t.end - t.begin));
     if (std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-    // A month, or its first three letters or more ("jan", "sept").
+    // A month (kDateWords opens with the twelve), or its first three
+    // letters or more ("jan", "sept").
     const bool named = w.size() >= 3 && std::any_of(kDateWords.begin(), kDateWords.begin() + 12,
                                                    [&](std::string_view m) {
                                                      return m.starts_with(w);
