@@ -344,15 +344,17 @@ TEST(Clean, CreditsStampsAndEmbeddedPostsAreBoilerplate) {
              "Proud of this town! \xE2\x80\x94 Tom Bay (@tombay) 9 Jan 13\n\n"
              "Media playback is unsupported on your device Media caption The mayor thanks "
              "the crews\n\n"
+             "Crowds cheered as the first tram crossed the new bridge. | Getty\n\n"
+             "Fares on the line will cost 2 | 3 euros at peak hours, the operator said.\n\n"
              "The bridge will open in May. (The old one closes in April.) Traffic moves to "
              "Elm Street.\n\n"
              "The cost is shared by the city/county partnership and a state grant.\n\n"
              "Readers wrote to @annlee (the mayor) about June 21, 2015 and the vote.\n"});
   f.ExpectDropped({"(Jane Roe/", "Jane Roe/", "[Graphic:", "We did it together", "Proud of this",
-                   "Media playback"},
+                   "Media playback", "Crowds cheered"},
                   "boilerplate");
   f.ExpectKept({"The vote was seven", "The new deck", "The bridge will open", "(The old one",
-                "Traffic moves", "The cost is shared", "Readers wrote"});
+                "Traffic moves", "The cost is shared", "Readers wrote", "Fares on the line"});
 }
 
 // A sentence that ends with a colon introduces what follows and cannot stand
