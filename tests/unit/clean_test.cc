@@ -348,13 +348,15 @@ TEST(Clean, CreditsStampsAndEmbeddedPostsAreBoilerplate) {
              "Fares on the line will cost 2 | 3 euros at peak hours, the operator said.\n\n"
              "The bridge will open in May. (The old one closes in April.) Traffic moves to "
              "Elm Street.\n\n"
+             "Two firms bid for the work. (The losing firm declined to comment.)\n\n"
              "The cost is shared by the city/county partnership and a state grant.\n\n"
              "Readers wrote to @annlee (the mayor) about June 21, 2015 and the vote.\n"});
   f.ExpectDropped({"(Jane Roe/", "Jane Roe/", "[Graphic:", "We did it together", "Proud of this",
                    "Media playback", "Crowds cheered"},
                   "boilerplate");
   f.ExpectKept({"The vote was seven", "The new deck", "The bridge will open", "(The old one",
-                "Traffic moves", "The cost is shared", "Readers wrote", "Fares on the line"});
+                "Traffic moves", "The cost is shared", "Readers wrote", "Fares on the line",
+                "(The losing firm"});
 }
 
 // A sentence that ends with a colon introduces what follows and cannot stand
