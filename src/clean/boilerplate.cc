@@ -178,6 +178,17 @@ Features Measure(std::string_view text) {
   return f;
 }
 
+// `s` opens with `open` and that bracket closes at its last character.
+bool OneBracketedUnit(std::string_view s, char open, char close) {
+  if (s.size() < 2 || s.front() != open || s.back() != close) return false;
+  int depth = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    depth += s[i] == open ? 1 : s[i] == close ? -1 : 0;
+    if (depth == 0) return i + 1 == s.size();
+  }
+  return false;
+}
+
 // The line(s) holding [begin, end) form one parenthesized aside: they open
 // with '(' and that parenthesis closes at their last character. Asides are
 // short: a line past kMaxAside bytes is not one, which also bounds the
@@ -195,17 +206,12 @@ bool InAside(std::string_view text, size_t begin, size_t end) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
   while (from < to && space(text[from])) ++from;
   while (to > from && space(text[to - 1])) --to;
-  const std::string_view line = text.substr(from, to - from);
-  if (line.size() < 2 || line.front() != '(' || line.back() != ')') return false;
-  int depth = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    depth += line[i] == '(' ? 1 : line[i] == ')' ? -1 : 0;
-    if (depth == 0) return i + 1 == line.size();
-  }
-  return false;
+  return OneBracketedUnit(text.substr(from, to - from), '(', ')');
 }
 
-// `s` ends with a sentence's final mark, before any closing quotes.
+// `s` ends with a sentence's final mark, before any closing quotes and
+// spaces. (Sentence::punctuated looks through closing brackets too and not
+// through spaces: "(... Huntsman.” )" would not count.)
 bool ClosesASentence(std::string_view s) {
   while (!s.empty()) {
     if (s.back() == ' ' || s.back() == '"' || s.back() == '\'') {
@@ -232,16 +238,8 @@ bool BracketedTail(std::string_view text, size_t begin, size_t end) {
     if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
   }
   const std::string_view s = text.substr(begin, end - begin);
-  if (s.size() < 2) return false;
-  const char open = s.front(), close = open == '(' ? ')' : open == '[' ? ']' : 0;
-  if (close == 0 || s.back() != close) return false;
-  if (open == '(' && ClosesASentence(s.substr(0, s.size() - 1))) return false;
-  int depth = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    depth += s[i] == open ? 1 : s[i] == close ? -1 : 0;
-    if (depth == 0) return i + 1 == s.size();
-  }
-  return false;
+  return OneBracketedUnit(s, '[', ']') ||
+         (OneBracketedUnit(s, '(', ')') && !ClosesASentence(s.substr(0, s.size() - 1)));
 }
 
 // An embedded post's signature ends the sentence: "... — Jane Doe
@@ -308,16 +306,17 @@ void DropBoilerplate(CleanState& state) {
     const Sentence& s = state.sentence(i);
     const bool short_line = s.words <= 15;
     const std::string_view text = state.cluster().docs[s.doc].text;
+    const std::string_view sentence = state.Text(i);
     if (InAside(text, s.span.begin, s.span.end) ||
-        BracketedTail(text, s.span.begin, s.span.end) || EmbeddedPost(state.Text(i)) ||
-        SourceLabelled(state.Text(i))) {
+        BracketedTail(text, s.span.begin, s.span.end) || EmbeddedPost(sentence) ||
+        SourceLabelled(sentence)) {
       state.Drop(i, DropReason::kBoilerplate);
       continue;
     }
     // Every rule below needs a short or unpunctuated line: long prose skips
     // the feature pass (most of the text, so most of the cost).
     if (s.words > 40 || (s.punctuated && !short_line)) continue;
-    const Features f = Measure(state.Text(i));
+    const Features f = Measure(sentence);
     const bool repeated = s.whole_line && short_line &&
                           docs_of_line[HashTerms(s.terms.data(), s.terms.size())].size() >= 2;
     const bool date_only = s.whole_line && f.words > 0 && f.words <= 10 &&
