@@ -59,24 +59,23 @@ void TopUp(const ScoreContext& ctx, const SelectOptions& options,
   }
   const BudgetMeter meter(ctx.cluster, ctx.analyzed, options.budget);
   const RedundancyCheck redundancy(ctx.analyzed, ctx.model, ctx.keep, RedundancyFor(options));
-  std::vector<size_t> ids;
+  TakenSentences taken(redundancy);
   double used = 0;
   for (const Selected& s : *selected) {
-    ids.push_back(s.sentence);
+    taken.Add(s.sentence);
     used += meter.Cost(s.sentence);
   }
   // Most often the selector filled the budget: then there is nothing to add,
   // and no need for the centroid scores.
   bool any_fits = false;
   for (size_t i = 0; i < ctx.keep.size() && !any_fits; ++i) {
-    any_fits = ctx.keep[i] && used + meter.Cost(i) <= meter.capacity() &&
-               std::find(ids.begin(), ids.end(), i) == ids.end();
+    any_fits = ctx.keep[i] && used + meter.Cost(i) <= meter.capacity() && !taken.Holds(i);
   }
   if (!any_fits && (!options.truncate || meter.capacity() - used < 1)) return;
   const std::vector<double> prior = CentroidScores(ctx.analyzed, ctx.model, ctx.keep);
   std::vector<size_t> order;
   for (size_t i = 0; i < ctx.keep.size(); ++i) {
-    if (ctx.keep[i] && std::find(ids.begin(), ids.end(), i) == ids.end()) order.push_back(i);
+    if (ctx.keep[i] && !taken.Holds(i)) order.push_back(i);
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return prior[a] > prior[b]; });
@@ -91,9 +90,9 @@ void TopUp(const ScoreContext& ctx, const SelectOptions& options,
       rest.push_back(i);
       continue;
     }
-    if (redundancy.RedundantWithAny(i, ids)) continue;
+    if (taken.RedundantWithAny(i)) continue;
     selected->push_back(meter.Whole(i));
-    ids.push_back(i);
+    taken.Add(i);
     used += meter.Cost(i);
   }
   if (options.truncate) FillByTruncation(meter, redundancy, rest, used, selected);

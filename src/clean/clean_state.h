@@ -6,19 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "base/hash.h"
 #include "clean/clean.h"
 
 namespace precis {
 
 // Sorted, distinct content terms of a sentence.
 std::vector<uint32_t> ContentSet(const Sentence& s, const Vocabulary& vocab);
-
-// Fast hash of a term sequence (FNV-1a over the ids).
-inline uint64_t HashTerms(const uint32_t* t, size_t n) {
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t k = 0; k < n; ++k) h = (h ^ t[k]) * 1099511628211ULL;
-  return h;
-}
 
 class CleanState {
  public:

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/hash.h"
+
 namespace precis {
 
 double Cosine(const SparseVector& a, const SparseVector& b) {
@@ -62,12 +64,8 @@ std::vector<uint64_t> PhraseHashes(const Sentence& s, const Vocabulary& vocab,
   if (n <= 0 || t.size() < static_cast<size_t>(n)) return out;
   for (size_t i = 0; i + n <= t.size(); ++i) {
     int content = 0;
-    uint64_t h = 1469598103934665603ULL;
-    for (int k = 0; k < n; ++k) {
-      content += !vocab.IsStop(t[i + k]);
-      h = (h ^ t[i + k]) * 1099511628211ULL;
-    }
-    if (content >= 2) out.push_back(h);
+    for (int k = 0; k < n; ++k) content += !vocab.IsStop(t[i + k]);
+    if (content >= 2) out.push_back(HashTerms(t.data() + i, size_t(n)));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -76,15 +76,14 @@ void FillByTruncation(const BudgetMeter& meter, const RedundancyCheck& redundanc
                       const std::vector<size_t>& preference, double used,
                       std::vector<Selected>* chosen) {
   if (meter.unit() == BudgetUnit::kSentences) return;
-  std::vector<size_t> taken;
-  for (const Selected& s : *chosen) taken.push_back(s.sentence);
+  TakenSentences taken(redundancy);
+  for (const Selected& s : *chosen) taken.Add(s.sentence);
   for (size_t i : preference) {
-    if (std::find(taken.begin(), taken.end(), i) != taken.end()) continue;
-    if (redundancy.RedundantWithAny(i, taken)) continue;
+    if (taken.Holds(i) || taken.RedundantWithAny(i)) continue;
     if (used + meter.Cost(i) <= meter.capacity()) {
       chosen->push_back(meter.Whole(i));
       used += meter.Cost(i);
-      taken.push_back(i);
+      taken.Add(i);
       continue;
     }
     if (auto cut = meter.Cut(i, used)) chosen->push_back(*cut);

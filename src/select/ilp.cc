@@ -305,7 +305,7 @@ std::vector<size_t> ConceptGreedyIds(const AnalyzedCluster& analyzed,
     if (analyzed.sentences[i].words < uint32_t(std::max(0, min_words))) continue;
     heap.push({gain(i) / cost(i), -long(i)});
   }
-  std::vector<size_t> ids;
+  TakenSentences taken(redundancy);
   double used = 0, value = 0;
   while (!heap.empty()) {
     const auto [bound, neg] = heap.top();
@@ -318,12 +318,13 @@ std::vector<size_t> ConceptGreedyIds(const AnalyzedCluster& analyzed,
       heap.push({fresh, neg});
       continue;
     }
-    if (redundancy.RedundantWithAny(i, ids)) continue;
+    if (taken.RedundantWithAny(i)) continue;
     value += gain(i);
     for (uint32_t c : concepts.concepts[i]) have[c] = true;
     used += meter.Cost(i);
-    ids.push_back(i);
+    taken.Add(i);
   }
+  std::vector<size_t> ids = taken.ids();
   // The best single sentence, if it alone is worth more.
   std::fill(have.begin(), have.end(), false);
   size_t single = SIZE_MAX;

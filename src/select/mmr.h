@@ -7,7 +7,8 @@
 // are in [0, 1]) and lambda = 0.7 (the paper's summaries favour relevance).
 // Every pick also respects the budget and select/redundancy.h: a sentence
 // that no longer fits is skipped (or, with truncate, cut and the selection
-// ends). O(picks x sentences).
+// ends). Each pick compares the taken sentence only with the sentences that
+// share a term with it (its cosine with the others is 0).
 #ifndef PRECIS_SELECT_MMR_H_
 #define PRECIS_SELECT_MMR_H_
 

@@ -1,6 +1,9 @@
 #include "select/redundancy.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "base/hash.h"
 
 namespace precis {
 namespace {
@@ -57,6 +60,11 @@ bool RedundancyCheck::Contained(size_t common, size_t shorter) const {
   return shorter >= 4 && double(common) / double(shorter) >= options_.max_containment;
 }
 
+bool RedundancyCheck::SameWords(size_t a, size_t b) const {
+  const std::vector<uint32_t>& terms = analyzed_.sentences[a].terms;
+  return !terms.empty() && terms == analyzed_.sentences[b].terms;
+}
+
 bool RedundancyCheck::Redundant(size_t a, size_t b) const {
   if (a == b) return false;
   const SparseVector& va = model_.vectors[a];
@@ -65,7 +73,7 @@ bool RedundancyCheck::Redundant(size_t a, size_t b) const {
   if (Contained(CommonTerms(va, vb), std::min(va.entries.size(), vb.entries.size()))) {
     return true;
   }
-  return ShareAny(Phrases(a), Phrases(b));
+  return ShareAny(Phrases(a), Phrases(b)) || SameWords(a, b);
 }
 
 bool RedundancyCheck::RedundantWithAny(size_t candidate,
@@ -88,7 +96,7 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
     float weight;
   };
   std::vector<Posting> postings;
-  std::vector<std::pair<uint64_t, uint32_t>> phrases;
+  std::vector<std::pair<uint64_t, uint32_t>> phrases, words;
   for (size_t a = 0; a < m; ++a) {
     for (const TermWeight& e : model_.vectors[ids[a]].entries) {
       postings.push_back({e.term, uint32_t(a), e.weight});
@@ -97,14 +105,17 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
     for (size_t i = 0; i < p.size(); ++i) {
       if (i == 0 || p[i] != p[i - 1]) phrases.push_back({p[i], uint32_t(a)});
     }
+    const std::vector<uint32_t>& terms = analyzed_.sentences[ids[a]].terms;
+    if (!terms.empty()) words.push_back({HashTerms(terms.data(), terms.size()), uint32_t(a)});
   }
   std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
     return x.term != y.term ? x.term < y.term : x.at < y.at;
   });
   std::sort(phrases.begin(), phrases.end());
+  std::sort(words.begin(), words.end());
   std::vector<double> dot(m * m, 0.0);
   std::vector<uint32_t> common(m * m, 0);
-  std::vector<bool> quote(m * m, false);
+  std::vector<bool> shared(m * m, false);  // a quote, or every word
   for (size_t lo = 0; lo < postings.size();) {
     size_t hi = lo;
     while (hi < postings.size() && postings[hi].term == postings[lo].term) ++hi;
@@ -123,8 +134,19 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
     for (size_t x = lo; x < hi; ++x) {
       for (size_t y = x + 1; y < hi; ++y) {
         if (phrases[x].second != phrases[y].second) {
-          quote[size_t(phrases[x].second) * m + phrases[y].second] = true;
+          shared[size_t(phrases[x].second) * m + phrases[y].second] = true;
         }
+      }
+    }
+    lo = hi;
+  }
+  for (size_t lo = 0; lo < words.size();) {
+    size_t hi = lo;
+    while (hi < words.size() && words[hi].first == words[lo].first) ++hi;
+    for (size_t x = lo; x < hi; ++x) {
+      for (size_t y = x + 1; y < hi; ++y) {
+        const uint32_t a = words[x].second, b = words[y].second;
+        if (ids[a] != ids[b] && SameWords(ids[a], ids[b])) shared[size_t(a) * m + b] = true;
       }
     }
     lo = hi;
@@ -141,12 +163,183 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
           va.norm == 0 || vb.norm == 0 ? 0 : dot[cell] / (va.norm * vb.norm);
       if (Similar(cosine) ||
           Contained(common[cell], std::min(va.entries.size(), vb.entries.size())) ||
-          quote[cell]) {
+          shared[cell]) {
         out.push_back({int(a), int(b)});
       }
     }
   }
   return out;
+}
+
+std::vector<uint32_t>& TakenSentences::Postings(uint64_t key) {
+  const uint32_t number = keys_.Number(key);
+  if (number >= postings_.size()) postings_.resize(number + 1);
+  return postings_[number];
+}
+
+std::vector<TakenSentences::TermShare>& TakenSentences::PrefixPostings(uint32_t term) {
+  const uint32_t number = prefix_terms_.Number(term);
+  if (number >= prefix_.size()) prefix_.resize(number + 1);
+  return prefix_[number];
+}
+
+bool TakenSentences::Holds(size_t sentence) const {
+  return sentence < held_.size() && held_[sentence];
+}
+
+std::vector<uint32_t> TakenSentences::Heaviest(size_t sentence) const {
+  const std::vector<TermWeight>& e = check_.model_.vectors[sentence].entries;
+  std::vector<uint32_t> order(e.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const float wx = std::fabs(e[x].weight), wy = std::fabs(e[y].weight);
+    return wx != wy ? wx > wy : x < y;
+  });
+  return order;
+}
+
+size_t TakenSentences::SimilarityPrefix(size_t sentence,
+                                        const std::vector<uint32_t>& order) const {
+  const SparseVector& v = check_.model_.vectors[sentence];
+  if (v.norm == 0) return 0;  // its cosine is 0 with any sentence
+  // A margin below the threshold for the rounding of the cosine's own sum.
+  const double bar = (check_.options_.max_similarity - 1e-9) * v.norm;
+  size_t prefix = order.size();
+  double rest = 0;  // squared norm of the entries from `prefix` on
+  while (prefix > 0) {
+    const double w = v.entries[order[prefix - 1]].weight;
+    if (std::sqrt(rest + w * w) > bar) break;
+    rest += w * w;
+    --prefix;
+  }
+  return prefix;
+}
+
+size_t TakenSentences::ContainmentPrefix(size_t sentence) const {
+  const size_t terms = check_.model_.vectors[sentence].entries.size();
+  if (!check_.Contained(terms, terms)) return 0;  // too short to be contained
+  size_t need = 1;  // Add made sure that no terms in common never count
+  while (!check_.Contained(need, terms)) ++need;
+  return terms - need + 1;
+}
+
+void TakenSentences::Index(size_t b) {
+  const SparseVector& v = check_.model_.vectors[b];
+  const std::vector<uint32_t> order = Heaviest(b);
+  const size_t prefix = std::max(SimilarityPrefix(b, order), ContainmentPrefix(b));
+  rest_of_[b].first = uint32_t(rests_.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    const TermWeight& e = v.entries[order[k]];
+    const double share = e.weight / v.norm;
+    if (k < prefix) {
+      PrefixPostings(e.term).push_back({uint32_t(b), share});
+    } else {
+      rests_.push_back({e.term, share});
+    }
+    Postings(kAnyTerm | e.term).push_back(uint32_t(b));
+  }
+  rest_of_[b].second = uint32_t(rests_.size());
+  for (uint64_t phrase : check_.Phrases(b)) Postings(phrase).push_back(uint32_t(b));
+  const std::vector<uint32_t>& terms = check_.analyzed_.sentences[b].terms;
+  if (!terms.empty()) Postings(HashTerms(terms.data(), terms.size())).push_back(uint32_t(b));
+}
+
+void TakenSentences::Add(size_t sentence) {
+  ids_.push_back(sentence);
+  const size_t n = check_.analyzed_.sentences.size();
+  if (held_.empty()) held_.assign(n, false);
+  held_[sentence] = true;
+  if (indexed_) {
+    Index(sentence);
+  } else if (ids_.size() > kLinear && check_.options_.max_similarity > 1e-6 &&
+             !check_.Contained(0, 4)) {
+    // (A threshold at or below 0 makes pairs with nothing in common
+    // redundant, which no index of what they share can find.)
+    indexed_ = true;
+    rest_of_.resize(n);
+    term_at_.assign(check_.analyzed_.vocab.size(), 0);
+    share_.assign(check_.analyzed_.vocab.size(), 0);
+    settled_at_.assign(n, 0);
+    asked_at_.assign(n, 0);
+    cosine_.assign(n, 0);
+    hits_.assign(n, 0);
+    for (size_t b : ids_) Index(b);
+  }
+}
+
+bool TakenSentences::MayBe(size_t a, size_t b, double cosine, size_t common) const {
+  const size_t shorter = std::min(check_.model_.vectors[a].entries.size(),
+                                  check_.model_.vectors[b].entries.size());
+  return cosine > check_.options_.max_similarity - 1e-9 || check_.Contained(common, shorter);
+}
+
+bool TakenSentences::Verify(size_t candidate, uint32_t taken) {
+  if (asked_at_[taken] == ask_) return false;
+  asked_at_[taken] = ask_;
+  return check_.Redundant(candidate, taken);
+}
+
+bool TakenSentences::RedundantWithAny(size_t a) {
+  if (!indexed_) return check_.RedundantWithAny(a, ids_);
+  ++ask_;
+  const SparseVector& v = check_.model_.vectors[a];
+  for (const TermWeight& e : v.entries) {
+    term_at_[e.term] = ask_;
+    share_[e.term] = e.weight / v.norm;
+  }
+  // The taken sentences whose prefix meets the candidate: the cosine over
+  // their prefix, and the terms in common there; then over their rest.
+  touched_.clear();
+  for (const TermWeight& e : v.entries) {
+    for (const TermShare& p : PrefixPostings(e.term)) {
+      const uint32_t b = p.term;
+      if (settled_at_[b] != ask_) {
+        settled_at_[b] = ask_;
+        cosine_[b] = 0;
+        hits_[b] = 0;
+        touched_.push_back(b);
+      }
+      cosine_[b] += share_[e.term] * p.weight;
+      ++hits_[b];
+    }
+  }
+  for (uint32_t b : touched_) {
+    double cosine = cosine_[b];
+    size_t common = hits_[b];
+    for (uint32_t k = rest_of_[b].first; k < rest_of_[b].second; ++k) {
+      if (term_at_[rests_[k].term] != ask_) continue;
+      cosine += share_[rests_[k].term] * rests_[k].weight;
+      ++common;
+    }
+    if (MayBe(a, b, cosine, common) && Verify(a, b)) return true;
+  }
+  // Taken sentences that may contain the candidate and share no prefix term
+  // with it (their cosine is under the threshold).
+  if (const size_t prefix = ContainmentPrefix(a); prefix > 0) {
+    const std::vector<uint32_t> order = Heaviest(a);
+    for (size_t k = 0; k < prefix; ++k) {
+      for (uint32_t b : Postings(kAnyTerm | v.entries[order[k]].term)) {
+        if (settled_at_[b] == ask_) continue;
+        settled_at_[b] = ask_;
+        size_t common = 0;
+        for (const TermWeight& e : check_.model_.vectors[b].entries) {
+          common += term_at_[e.term] == ask_;
+        }
+        if (MayBe(a, b, 0, common) && Verify(a, b)) return true;
+      }
+    }
+  }
+  for (uint64_t phrase : check_.Phrases(a)) {
+    for (uint32_t b : Postings(phrase)) {
+      if (Verify(a, b)) return true;
+    }
+  }
+  const std::vector<uint32_t>& terms = check_.analyzed_.sentences[a].terms;
+  if (terms.empty()) return false;
+  for (uint32_t b : Postings(HashTerms(terms.data(), terms.size()))) {
+    if (Verify(a, b)) return true;
+  }
+  return false;
 }
 
 }  // namespace precis

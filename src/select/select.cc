@@ -41,16 +41,16 @@ std::vector<Selected> SelectGreedy(const Cluster& cluster,
   const BudgetMeter meter(cluster, analyzed, options.budget);
   double used = 0;
   std::vector<Selected> chosen;
-  std::vector<size_t> chosen_ids;
   const RedundancyCheck redundancy(analyzed, model, keep, RedundancyFor(options));
+  TakenSentences taken(redundancy);
   for (size_t i : order) {
     if (used >= meter.capacity()) break;
-    if (redundancy.RedundantWithAny(i, chosen_ids)) continue;
+    if (taken.RedundantWithAny(i)) continue;
     const double cost = meter.Cost(i);
     if (used + cost <= meter.capacity()) {
       used += cost;
       chosen.push_back(meter.Whole(i));
-      chosen_ids.push_back(i);
+      taken.Add(i);
       continue;
     }
     if (!options.truncate || meter.unit() == BudgetUnit::kSentences) continue;

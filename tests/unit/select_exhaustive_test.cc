@@ -205,6 +205,74 @@ TEST(SelectExhaustive, RedundantPairsAgreeWithRedundant) {
   EXPECT_GT(found, 50);  // the rules fire, so agreement means something
 }
 
+// TakenSentences answers from an index once a selection outgrows a pass over
+// it; the answers must be RedundantWithAny's, candidate by candidate, as a
+// selection of a few hundred sentences grows. The text: sentences of 1 to 16
+// words drawn with a skewed frequency from 30 content words and a few
+// stopwords (so cosines and containment fall on both sides of the
+// thresholds), and copies of a stopword-only sentence.
+TEST(SelectExhaustive, TakenSentencesAgreeWithRedundantWithAny) {
+  const char* const vocab[] = {
+      "harbor", "ferry", "storm", "crew", "tide", "port", "wind", "dock", "boat", "coast",
+      "wave", "pier", "mayor", "island", "bridge", "engine", "cargo", "fog", "gale",
+      "hull", "keel", "mast", "net", "oar", "rope", "sail", "ship", "tug", "vessel", "wharf"};
+  const char* const stop[] = {"the", "of", "and", "they", "were", "there"};
+  uint32_t x = 12345;
+  auto next = [&x](uint32_t n) {
+    x = x * 1664525u + 1013904223u;
+    return (x >> 8) % n;
+  };
+  Cluster cluster;
+  for (int d = 0; d < 6; ++d) {
+    std::string text;
+    for (int s = 0; s < 60; ++s) {
+      if (next(10) == 0) {
+        text += "They were there. ";
+        continue;
+      }
+      const uint32_t len = 1 + next(16);
+      for (uint32_t k = 0; k < len; ++k) {
+        // Low indices far more often: min of two draws, twice.
+        std::string w = next(4) == 0 ? stop[next(6)]
+                                     : vocab[std::min({next(30), next(30), next(30)})];
+        if (k == 0) w[0] = char(w[0] - 'a' + 'A');
+        text += (k ? " " : "") + w;
+      }
+      text += ". ";
+    }
+    cluster.docs.push_back({std::to_string(d), "", "", text});
+  }
+  auto stemmer = Stemmer::Create("en");
+  const AnalyzedCluster analyzed =
+      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  ASSERT_GT(analyzed.sentences.size(), 300u);
+  std::vector<bool> keep(analyzed.sentences.size(), true);
+  const ClusterModel model = BuildModel(analyzed, keep);
+  int redundant = 0, taken = 0;
+  for (const RedundancyOptions& options :
+       {RedundancyOptions{}, RedundancyOptions{0.2, 0.3, 3}, RedundancyOptions{0.9, 1.0, 8},
+        RedundancyOptions{0.0, 0.0, 5}}) {
+    const RedundancyCheck check(analyzed, model, keep, options);
+    TakenSentences selection(check);
+    for (size_t k = 0; k < keep.size(); ++k) {
+      // Each candidate in a scrambled order, some asked twice or once taken.
+      const size_t i = (k * 7919) % keep.size();
+      const bool expected = check.RedundantWithAny(i, selection.ids());
+      ASSERT_EQ(selection.RedundantWithAny(i), expected) << "sentence " << i;
+      redundant += expected;
+      if (!expected || next(8) == 0) {
+        selection.Add(i);
+        ++taken;
+        EXPECT_TRUE(selection.Holds(i));
+        EXPECT_EQ(selection.RedundantWithAny(i), check.RedundantWithAny(i, selection.ids()));
+      }
+    }
+    EXPECT_GT(selection.ids().size(), 40u);  // past the pass, into the index
+  }
+  EXPECT_GT(redundant, 200);
+  EXPECT_GT(taken, 200);
+}
+
 // Reduced-cost fixing drops candidates before GLPK's branch and bound, and
 // the search without LPs replaces both where few sentences fill the budget;
 // neither may change the optimum GLPK finds on the whole model. Larger

@@ -5,6 +5,7 @@
 #include "model/model.h"
 #include "select/concepts.h"
 #include "select/mmr.h"
+#include "select/redundancy.h"
 
 namespace precis {
 namespace {
@@ -101,6 +102,32 @@ TEST(Select, SharedQuoteIsRedundant) {
   ASSERT_EQ(chosen.size(), 2u);
   EXPECT_EQ(chosen[0].sentence, 0u);
   EXPECT_EQ(chosen[1].sentence, 2u);
+}
+
+// A sentence of stopwords alone has no content terms for the cosine or
+// containment rules, nor a quote; a copy of it is still a copy (cleaning
+// drops such copies, unless told to keep them).
+TEST(Select, SameWordsAreRedundant) {
+  Cluster c;
+  c.docs.push_back({"a", "", "", "They were there. The ferry left at noon."});
+  c.docs.push_back({"b", "", "", "They were there! Crews searched the harbor."});
+  c.docs.push_back({"c", "", "", "They were not there."});
+  auto stemmer = Stemmer::Create("en");
+  auto analyzed = AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  ASSERT_EQ(analyzed.sentences.size(), 5u);
+  std::vector<bool> keep(5, true);
+  auto model = BuildModel(analyzed, keep);
+  const RedundancyCheck check(analyzed, model, keep, {});
+  EXPECT_TRUE(check.Redundant(0, 2));
+  EXPECT_FALSE(check.Redundant(0, 4));  // other words
+  EXPECT_FALSE(check.Redundant(0, 0));
+  EXPECT_EQ(check.RedundantPairs({0, 1, 2, 3, 4}), (std::vector<std::pair<int, int>>{{0, 2}}));
+  SelectOptions o;
+  o.budget = {BudgetUnit::kSentences, 5};
+  auto chosen = SelectGreedy(c, analyzed, model, {5, 1, 4, 1, 3}, keep, o);
+  ASSERT_EQ(chosen.size(), 4u);
+  EXPECT_EQ(chosen[0].sentence, 0u);
+  EXPECT_EQ(chosen[1].sentence, 4u);  // not 2, the copy
 }
 
 TEST(Select, RatioResolvesAgainstInputWords) {
