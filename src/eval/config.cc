@@ -111,8 +111,16 @@ class XmlReader {
     return Status::Ok();
   }
 
-  // Reads children into `parent` until `</close>` (or the end, for "").
-  Status ReadContent(XmlNode& parent, const std::string& close) {
+  // ROUGE configs nest four elements deep; the bound keeps a hostile file
+  // from exhausting the stack (each level is a call).
+  static constexpr int kMaxDepth = 256;
+
+  // Reads children into `parent`, `depth` elements deep, until `</close>`
+  // (or the end, for "").
+  Status ReadContent(XmlNode& parent, const std::string& close, int depth = 0) {
+    if (depth > kMaxDepth) {
+      return Error("elements nested more than " + std::to_string(kMaxDepth) + " deep");
+    }
     while (i_ < s_.size()) {
       if (At("<!--")) {
         if (!Skip("-->")) return Error("unterminated comment");
@@ -168,7 +176,7 @@ class XmlReader {
           i_ += 2;
         } else {
           ++i_;
-          if (Status st = ReadContent(el, el.name); !st.ok()) return st;
+          if (Status st = ReadContent(el, el.name, depth + 1); !st.ok()) return st;
         }
         parent.children.push_back(std::move(el));
       } else {

@@ -227,5 +227,25 @@ TEST(Config, ParsesTheScriptsXml) {
   EXPECT_NE(bad.status().message().find("bad.xml:3"), std::string::npos) << bad.status().message();
 }
 
+// Found by review: 20,000 nested elements overflowed the stack (a call per
+// level). Past the bound, an error; at it, a parse.
+TEST(Config, DeepNestingIsAnError) {
+  std::string deep;
+  for (int k = 0; k < 50000; ++k) deep += "<a>";
+  for (int k = 0; k < 50000; ++k) deep += "</a>";
+  auto c = ParseConfig(deep, "deep.xml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("nested more than 256 deep"), std::string::npos)
+      << c.status().message();
+  std::string ok = "<ROUGE-EVAL><EVAL ID=\"1\"><PEER-ROOT>p</PEER-ROOT><MODEL-ROOT>m</MODEL-ROOT>"
+                   "<PEERS><P ID=\"1\">x</P></PEERS><MODELS><M ID=\"A\">y</M></MODELS>";
+  for (int k = 0; k < 250; ++k) ok += "<x>";
+  for (int k = 0; k < 250; ++k) ok += "</x>";
+  ok += "</EVAL></ROUGE-EVAL>";
+  auto parsed = ParseConfig(ok, "ok.xml");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->size(), 1u);
+}
+
 }  // namespace
 }  // namespace precis::rouge
