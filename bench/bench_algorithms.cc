@@ -1,10 +1,12 @@
 // Per-algorithm time for a 10-document news cluster (~6,000 words: the
 // duc2003-t3 clusters, 100 words, truncated), one core; and the default
 // algorithm's growth with cluster size (10, 100, 1000 documents drawn from
-// Multi-News). Checks each summary is non-empty before timing. Results:
+// Multi-News); and a budget past the input's length on 1 to 4 MB of text.
+// Checks each summary is non-empty before timing. Results:
 // bench/results/algorithms-2026-11-25.md. Skips when ../shared is absent.
 #include <benchmark/benchmark.h>
 
+#include <string>
 
 #include "bench_data.h"
 #include "precis/io.h"
@@ -74,6 +76,36 @@ void BM_DefaultClusterSize(benchmark::State& state) {
   Run(state, pool.empty() ? std::vector<Cluster>{} : std::vector<Cluster>{big}, o);
 }
 
+// A budget past the input's length takes every sentence that is not
+// redundant with one taken before it: thousands, each checked against those
+// taken (select/redundancy.h, TakenSentences). One document of the first
+// `range(0)` MB of the dev sets' news text, --words 1000000000.
+void BM_WholeInputBudget(benchmark::State& state, const std::string& name) {
+  static const std::string text = [] {
+    std::string all;
+    for (const char* set : {"duc2003-t3", "multinews-val", "multinews-test"}) {
+      for (const Cluster& c :
+           LoadClusters(std::string(PRECIS_SHARED_DIR "/data/") + set + "/clusters.jsonl", 1000)) {
+        for (const Document& d : c.docs) all += d.text + "\n\n";
+      }
+    }
+    return all;
+  }();
+  const size_t bytes = size_t(state.range(0)) << 20;
+  std::vector<Cluster> one;
+  if (text.size() >= bytes) {
+    // Cut at a paragraph break, so no sentence is split.
+    const size_t cut = text.rfind("\n\n", bytes);
+    Cluster c;
+    c.docs.push_back({"all", "", "", text.substr(0, cut == std::string::npos ? bytes : cut)});
+    one.push_back(std::move(c));
+  }
+  SummarizerOptions o;
+  o.algorithm = name;
+  o.budget = {BudgetUnit::kWords, 1e9};
+  Run(state, one, o);
+}
+
 int Register() {
   for (const AlgorithmInfo& a : Algorithms()) {
     benchmark::RegisterBenchmark(("BM_Algorithm/" + a.name).c_str(), BM_Algorithm, a.name)
@@ -81,6 +113,11 @@ int Register() {
   }
   benchmark::RegisterBenchmark("BM_DefaultClusterSize", BM_DefaultClusterSize)
       ->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+  for (const char* name : {"lead", "precis", "mmr"}) {
+    benchmark::RegisterBenchmark((std::string("BM_WholeInputBudget/") + name).c_str(),
+                                 BM_WholeInputBudget, std::string(name))
+        ->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMillisecond);
+  }
   return 0;
 }
 const int kRegistered = Register();
