@@ -172,15 +172,15 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
 }
 
 std::vector<uint32_t>& TakenSentences::Postings(uint64_t key) {
-  const uint32_t number = keys_.Number(key);
-  if (number >= postings_.size()) postings_.resize(number + 1);
-  return postings_[number];
+  const uint32_t number = index_->keys.Number(key);
+  if (number >= index_->postings.size()) index_->postings.resize(number + 1);
+  return index_->postings[number];
 }
 
 std::vector<TakenSentences::TermShare>& TakenSentences::PrefixPostings(uint32_t term) {
-  const uint32_t number = prefix_terms_.Number(term);
-  if (number >= prefix_.size()) prefix_.resize(number + 1);
-  return prefix_[number];
+  const uint32_t number = index_->prefix_terms.Number(term);
+  if (number >= index_->prefix.size()) index_->prefix.resize(number + 1);
+  return index_->prefix[number];
 }
 
 bool TakenSentences::Holds(size_t sentence) const {
@@ -223,22 +223,23 @@ size_t TakenSentences::ContainmentPrefix(size_t sentence) const {
   return terms - need + 1;
 }
 
-void TakenSentences::Index(size_t b) {
+void TakenSentences::IndexSentence(size_t b) {
   const SparseVector& v = check_.model_.vectors[b];
   const std::vector<uint32_t> order = Heaviest(b);
   const size_t prefix = std::max(SimilarityPrefix(b, order), ContainmentPrefix(b));
-  rest_of_[b].first = uint32_t(rests_.size());
+  Index& x = *index_;
+  x.rest_of[b].first = uint32_t(x.rests.size());
   for (size_t k = 0; k < order.size(); ++k) {
     const TermWeight& e = v.entries[order[k]];
     const double share = e.weight / v.norm;
     if (k < prefix) {
       PrefixPostings(e.term).push_back({uint32_t(b), share});
     } else {
-      rests_.push_back({e.term, share});
+      x.rests.push_back({e.term, share});
     }
     Postings(kAnyTerm | e.term).push_back(uint32_t(b));
   }
-  rest_of_[b].second = uint32_t(rests_.size());
+  x.rest_of[b].second = uint32_t(x.rests.size());
   for (uint64_t phrase : check_.Phrases(b)) Postings(phrase).push_back(uint32_t(b));
   const std::vector<uint32_t>& terms = check_.analyzed_.sentences[b].terms;
   if (!terms.empty()) Postings(HashTerms(terms.data(), terms.size())).push_back(uint32_t(b));
@@ -249,21 +250,21 @@ void TakenSentences::Add(size_t sentence) {
   const size_t n = check_.analyzed_.sentences.size();
   if (held_.empty()) held_.assign(n, false);
   held_[sentence] = true;
-  if (indexed_) {
-    Index(sentence);
+  if (index_) {
+    IndexSentence(sentence);
   } else if (ids_.size() > kLinear && check_.options_.max_similarity > 1e-6 &&
              !check_.Contained(0, 4)) {
     // (A threshold at or below 0 makes pairs with nothing in common
     // redundant, which no index of what they share can find.)
-    indexed_ = true;
-    rest_of_.resize(n);
-    term_at_.assign(check_.analyzed_.vocab.size(), 0);
-    share_.assign(check_.analyzed_.vocab.size(), 0);
-    settled_at_.assign(n, 0);
-    asked_at_.assign(n, 0);
-    cosine_.assign(n, 0);
-    hits_.assign(n, 0);
-    for (size_t b : ids_) Index(b);
+    index_ = std::make_unique<Index>();
+    index_->rest_of.resize(n);
+    index_->term_at.assign(check_.analyzed_.vocab.size(), 0);
+    index_->share.assign(check_.analyzed_.vocab.size(), 0);
+    index_->settled_at.assign(n, 0);
+    index_->asked_at.assign(n, 0);
+    index_->cosine.assign(n, 0);
+    index_->hits.assign(n, 0);
+    for (size_t b : ids_) IndexSentence(b);
   }
 }
 
@@ -274,41 +275,42 @@ bool TakenSentences::MayBe(size_t a, size_t b, double cosine, size_t common) con
 }
 
 bool TakenSentences::Verify(size_t candidate, uint32_t taken) {
-  if (asked_at_[taken] == ask_) return false;
-  asked_at_[taken] = ask_;
+  if (index_->asked_at[taken] == index_->ask) return false;
+  index_->asked_at[taken] = index_->ask;
   return check_.Redundant(candidate, taken);
 }
 
 bool TakenSentences::RedundantWithAny(size_t a) {
-  if (!indexed_) return check_.RedundantWithAny(a, ids_);
-  ++ask_;
+  if (!index_) return check_.RedundantWithAny(a, ids_);
+  Index& x = *index_;
+  const uint32_t ask = ++x.ask;
   const SparseVector& v = check_.model_.vectors[a];
   for (const TermWeight& e : v.entries) {
-    term_at_[e.term] = ask_;
-    share_[e.term] = e.weight / v.norm;
+    x.term_at[e.term] = ask;
+    x.share[e.term] = e.weight / v.norm;
   }
   // The taken sentences whose prefix meets the candidate: the cosine over
   // their prefix, and the terms in common there; then over their rest.
-  touched_.clear();
+  x.touched.clear();
   for (const TermWeight& e : v.entries) {
     for (const TermShare& p : PrefixPostings(e.term)) {
       const uint32_t b = p.term;
-      if (settled_at_[b] != ask_) {
-        settled_at_[b] = ask_;
-        cosine_[b] = 0;
-        hits_[b] = 0;
-        touched_.push_back(b);
+      if (x.settled_at[b] != ask) {
+        x.settled_at[b] = ask;
+        x.cosine[b] = 0;
+        x.hits[b] = 0;
+        x.touched.push_back(b);
       }
-      cosine_[b] += share_[e.term] * p.weight;
-      ++hits_[b];
+      x.cosine[b] += x.share[e.term] * p.weight;
+      ++x.hits[b];
     }
   }
-  for (uint32_t b : touched_) {
-    double cosine = cosine_[b];
-    size_t common = hits_[b];
-    for (uint32_t k = rest_of_[b].first; k < rest_of_[b].second; ++k) {
-      if (term_at_[rests_[k].term] != ask_) continue;
-      cosine += share_[rests_[k].term] * rests_[k].weight;
+  for (uint32_t b : x.touched) {
+    double cosine = x.cosine[b];
+    size_t common = x.hits[b];
+    for (uint32_t k = x.rest_of[b].first; k < x.rest_of[b].second; ++k) {
+      if (x.term_at[x.rests[k].term] != ask) continue;
+      cosine += x.share[x.rests[k].term] * x.rests[k].weight;
       ++common;
     }
     if (MayBe(a, b, cosine, common) && Verify(a, b)) return true;
@@ -319,11 +321,11 @@ bool TakenSentences::RedundantWithAny(size_t a) {
     const std::vector<uint32_t> order = Heaviest(a);
     for (size_t k = 0; k < prefix; ++k) {
       for (uint32_t b : Postings(kAnyTerm | v.entries[order[k]].term)) {
-        if (settled_at_[b] == ask_) continue;
-        settled_at_[b] = ask_;
+        if (x.settled_at[b] == ask) continue;
+        x.settled_at[b] = ask;
         size_t common = 0;
         for (const TermWeight& e : check_.model_.vectors[b].entries) {
-          common += term_at_[e.term] == ask_;
+          common += x.term_at[e.term] == ask;
         }
         if (MayBe(a, b, 0, common) && Verify(a, b)) return true;
       }

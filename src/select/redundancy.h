@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -109,7 +110,7 @@ class TakenSentences {
     double weight;   // over its vector's norm
   };
 
-  void Index(size_t sentence);
+  void IndexSentence(size_t sentence);
   // The vector's entries, heaviest first.
   std::vector<uint32_t> Heaviest(size_t sentence) const;
   // How many of them leave a rest of norm <= the cosine threshold.
@@ -124,26 +125,30 @@ class TakenSentences {
   bool MayBe(size_t a, size_t b, double cosine, size_t common) const;
   bool Verify(size_t candidate, uint32_t taken);
 
+  // Built once the selection outgrows kLinear (most summaries never do).
+  struct Index {
+    KeyIndex keys;
+    std::vector<std::vector<uint32_t>> postings;  // by keys number
+    KeyIndex prefix_terms;
+    std::vector<std::vector<TermShare>> prefix;   // by prefix_terms number
+    std::vector<TermShare> rests;                 // the entries past each prefix
+    std::vector<std::pair<uint32_t, uint32_t>> rest_of;  // by sentence: its range
+    // For the current ask (numbered ask). By term: the candidate's share.
+    std::vector<uint32_t> term_at;
+    std::vector<double> share;
+    // By sentence: its cosine and containment settled, the full test asked;
+    // the cosine and common terms over its prefix.
+    std::vector<uint32_t> settled_at, asked_at;
+    std::vector<double> cosine;
+    std::vector<uint32_t> hits;
+    std::vector<uint32_t> touched;
+    uint32_t ask = 0;
+  };
+
   const RedundancyCheck& check_;
   std::vector<size_t> ids_;
   std::vector<bool> held_;  // by sentence: taken
-  bool indexed_ = false;
-  KeyIndex keys_;
-  std::vector<std::vector<uint32_t>> postings_;  // by keys_ number
-  KeyIndex prefix_terms_;
-  std::vector<std::vector<TermShare>> prefix_;  // by prefix_terms_ number
-  std::vector<TermShare> rests_;                // the entries past each prefix
-  std::vector<std::pair<uint32_t, uint32_t>> rest_of_;  // by sentence: its range
-  // For the current ask (numbered ask_). By term: the candidate's share.
-  std::vector<uint32_t> term_at_;
-  std::vector<double> share_;
-  // By sentence: its cosine and containment settled, the full test asked;
-  // the cosine and common terms over its prefix.
-  std::vector<uint32_t> settled_at_, asked_at_;
-  std::vector<double> cosine_;
-  std::vector<uint32_t> hits_;
-  std::vector<uint32_t> touched_;
-  uint32_t ask_ = 0;
+  std::unique_ptr<Index> index_;
 };
 
 }  // namespace precis
