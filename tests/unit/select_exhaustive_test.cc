@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -25,6 +26,42 @@ namespace precis {
 namespace {
 
 const char* const kWords[] = {"harbor", "ferry", "storm", "crew", "tide"};
+
+// Seeded linear congruential draws: next(n) in [0, n).
+struct Draw {
+  uint32_t x;
+  uint32_t operator()(uint32_t n) {
+    x = x * 1664525u + 1013904223u;
+    return (x >> 8) % n;
+  }
+};
+
+// `words` of word(), the first capitalized, and a period.
+std::string MadeSentence(uint32_t words, const std::function<std::string()>& word) {
+  std::string text;
+  for (uint32_t k = 0; k < words; ++k) {
+    std::string w = word();
+    if (k == 0) w[0] = char(w[0] - 'a' + 'A');
+    text += (k ? " " : "") + w;
+  }
+  return text + ".";
+}
+
+// `docs` documents of `sentences` sentence() each.
+Cluster MadeCluster(int docs, int sentences, const std::function<std::string()>& sentence) {
+  Cluster cluster;
+  for (int d = 0; d < docs; ++d) {
+    std::string text;
+    for (int s = 0; s < sentences; ++s) text += sentence() + " ";
+    cluster.docs.push_back({std::to_string(d), "", "", text});
+  }
+  return cluster;
+}
+
+AnalyzedCluster AnalyzedEnglish(const Cluster& cluster) {
+  auto stemmer = Stemmer::Create("en");
+  return AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+}
 
 // A deterministic pseudo-random cluster (seeded linear congruential).
 struct World {
@@ -217,34 +254,16 @@ TEST(SelectExhaustive, TakenSentencesAgreeWithRedundantWithAny) {
       "wave", "pier", "mayor", "island", "bridge", "engine", "cargo", "fog", "gale",
       "hull", "keel", "mast", "net", "oar", "rope", "sail", "ship", "tug", "vessel", "wharf"};
   const char* const stop[] = {"the", "of", "and", "they", "were", "there"};
-  uint32_t x = 12345;
-  auto next = [&x](uint32_t n) {
-    x = x * 1664525u + 1013904223u;
-    return (x >> 8) % n;
-  };
-  Cluster cluster;
-  for (int d = 0; d < 6; ++d) {
-    std::string text;
-    for (int s = 0; s < 60; ++s) {
-      if (next(10) == 0) {
-        text += "They were there. ";
-        continue;
-      }
-      const uint32_t len = 1 + next(16);
-      for (uint32_t k = 0; k < len; ++k) {
-        // Low indices far more often: min of two draws, twice.
-        std::string w = next(4) == 0 ? stop[next(6)]
-                                     : vocab[std::min({next(30), next(30), next(30)})];
-        if (k == 0) w[0] = char(w[0] - 'a' + 'A');
-        text += (k ? " " : "") + w;
-      }
-      text += ". ";
-    }
-    cluster.docs.push_back({std::to_string(d), "", "", text});
-  }
-  auto stemmer = Stemmer::Create("en");
-  const AnalyzedCluster analyzed =
-      AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  Draw next{12345};
+  const Cluster cluster = MadeCluster(6, 60, [&] {
+    if (next(10) == 0) return std::string("They were there.");
+    // Low indices far more often: the least of three draws.
+    return MadeSentence(1 + next(16), [&] {
+      return std::string(next(4) == 0 ? stop[next(6)]
+                                      : vocab[std::min({next(30), next(30), next(30)})]);
+    });
+  });
+  const AnalyzedCluster analyzed = AnalyzedEnglish(cluster);
   ASSERT_GT(analyzed.sentences.size(), 300u);
   std::vector<bool> keep(analyzed.sentences.size(), true);
   const ClusterModel model = BuildModel(analyzed, keep);
@@ -284,28 +303,11 @@ TEST(SelectExhaustive, ReductionKeepsTheOptimum) {
                                "mayor", "island"};
   int compared = 0;
   for (uint32_t seed = 0; seed < 20; ++seed) {
-    uint32_t x = seed * 2654435761u + 7;
-    auto next = [&x](uint32_t n) {
-      x = x * 1664525u + 1013904223u;
-      return (x >> 8) % n;
-    };
-    Cluster cluster;
-    for (int d = 0; d < 8; ++d) {
-      std::string text;
-      for (int s = 0; s < 5; ++s) {
-        const uint32_t len = 4 + next(9);
-        for (uint32_t k = 0; k < len; ++k) {
-          std::string w = vocab[next(14)];
-          if (k == 0) w[0] = char(w[0] - 'a' + 'A');
-          text += (k ? " " : "") + w;
-        }
-        text += ". ";
-      }
-      cluster.docs.push_back({std::to_string(d), "", "", text});
-    }
-    auto stemmer = Stemmer::Create("en");
-    const AnalyzedCluster analyzed =
-        AnalyzeCluster(cluster, {}, StopwordSet::ForLanguage("en"), *stemmer);
+    Draw next{seed * 2654435761u + 7};
+    const Cluster cluster = MadeCluster(8, 5, [&] {
+      return MadeSentence(4 + next(9), [&] { return std::string(vocab[next(14)]); });
+    });
+    const AnalyzedCluster analyzed = AnalyzedEnglish(cluster);
     const std::vector<bool> keep(analyzed.sentences.size(), true);
     const ClusterModel model = BuildModel(analyzed, keep);
     for (int words = 10; words <= 60; words += 10) {

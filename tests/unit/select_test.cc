@@ -87,13 +87,25 @@ TEST(Select, PicksByScoreAndSkipsRedundant) {
   EXPECT_EQ(chosen[1].sentence, 4u);
 }
 
-TEST(Select, SharedQuoteIsRedundant) {
-  Cluster c;
-  c.docs.push_back({"a", "", "", "He said relations may be at an all-time low with Moscow."});
-  c.docs.push_back({"b", "", "", "Officials warned that ties may be at an all-time low now."});
-  c.docs.push_back({"c", "", "", "The talks lasted two hours in the Kremlin on Wednesday."});
+AnalyzedCluster Analyze(const Cluster& c) {
   auto stemmer = Stemmer::Create("en");
-  auto analyzed = AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  return AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+}
+
+// Documents "a", "b", ... with these texts.
+Cluster Documents(const std::vector<std::string>& texts) {
+  Cluster c;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    c.docs.push_back({std::string(1, char('a' + i)), "", "", texts[i]});
+  }
+  return c;
+}
+
+TEST(Select, SharedQuoteIsRedundant) {
+  const Cluster c = Documents({"He said relations may be at an all-time low with Moscow.",
+                               "Officials warned that ties may be at an all-time low now.",
+                               "The talks lasted two hours in the Kremlin on Wednesday."});
+  auto analyzed = Analyze(c);
   std::vector<bool> keep(3, true);
   auto model = BuildModel(analyzed, keep);
   SelectOptions o;
@@ -108,12 +120,10 @@ TEST(Select, SharedQuoteIsRedundant) {
 // containment rules, nor a quote; a copy of it is still a copy (cleaning
 // drops such copies, unless told to keep them).
 TEST(Select, SameWordsAreRedundant) {
-  Cluster c;
-  c.docs.push_back({"a", "", "", "They were there. The ferry left at noon."});
-  c.docs.push_back({"b", "", "", "They were there! Crews searched the harbor."});
-  c.docs.push_back({"c", "", "", "They were not there."});
-  auto stemmer = Stemmer::Create("en");
-  auto analyzed = AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
+  const Cluster c = Documents({"They were there. The ferry left at noon.",
+                               "They were there! Crews searched the harbor.",
+                               "They were not there."});
+  auto analyzed = Analyze(c);
   ASSERT_EQ(analyzed.sentences.size(), 5u);
   std::vector<bool> keep(5, true);
   auto model = BuildModel(analyzed, keep);
@@ -140,11 +150,6 @@ TEST(Select, RatioResolvesAgainstInputWords) {
 // Gillick & Favre's concepts by hand: a bigram of stems counts the documents
 // that use it and is kept from 3 documents on; a bigram of two stopwords is
 // never a concept; content words weigh unigram_weight times their count.
-AnalyzedCluster Analyze(const Cluster& c) {
-  auto stemmer = Stemmer::Create("en");
-  return AnalyzeCluster(c, {}, StopwordSet::ForLanguage("en"), *stemmer);
-}
-
 TEST(Concepts, DocumentCountsByHand) {
   Cluster c;
   c.docs.push_back({"a", "", "", "Storm hits harbor ferry. It is what it is."});
