@@ -44,6 +44,8 @@ std::vector<Selected> SelectMmr(const Cluster& cluster, const AnalyzedCluster& a
   std::vector<Selected> chosen;
   TakenSentences taken(redundancy);
   std::vector<size_t> updated(keep.size(), SIZE_MAX);  // by sentence: the last pick that did
+  std::vector<float> weight_at(analyzed.vocab.size(), 0);  // by term: the pick's weight
+  std::vector<size_t> term_of_pick(analyzed.vocab.size(), SIZE_MAX);  // ... if it has it
   double used = 0;
   while (!heap.empty() && used < meter.capacity()) {
     const long neg = heap.top().second;
@@ -64,11 +66,23 @@ std::vector<Selected> SelectMmr(const Cluster& cluster, const AnalyzedCluster& a
     used += meter.Cost(i);
     chosen.push_back(meter.Whole(i));
     taken.Add(i);
-    for (const TermWeight& e : model.vectors[i].entries) {
+    // Cosine(i, j) for each j, with i's weights looked up by term: the same
+    // products, added in the same (term) order, so the same value.
+    const SparseVector& vi = model.vectors[i];
+    for (const TermWeight& e : vi.entries) {
+      weight_at[e.term] = e.weight;
+      term_of_pick[e.term] = i;
+    }
+    for (const TermWeight& e : vi.entries) {
       for (uint32_t j : holders[e.term]) {
         if (!live[j] || updated[j] == i) continue;
         updated[j] = i;
-        max_sim[j] = std::max(max_sim[j], Cosine(model.vectors[i], model.vectors[j]));
+        const SparseVector& vj = model.vectors[j];
+        double dot = 0;
+        for (const TermWeight& f : vj.entries) {
+          if (term_of_pick[f.term] == i) dot += double(weight_at[f.term]) * f.weight;
+        }
+        max_sim[j] = std::max(max_sim[j], dot / (vi.norm * vj.norm));
       }
     }
   }
