@@ -90,6 +90,19 @@ std::string OptionalString(const py::dict& d, const char* key, const std::string
   return Utf8(d[key], what + "[\"" + key + "\"]");
 }
 
+// A dict, or any other collections.abc.Mapping as a dict; nullopt for the rest.
+std::optional<py::dict> AsDict(py::handle h) {
+  if (py::isinstance<py::dict>(h)) return py::reinterpret_borrow<py::dict>(h);
+  // Looked up once and kept for the process (never released: the module
+  // may outlive the interpreter's teardown order).
+  static PyObject* const mapping =
+      py::object(py::module_::import("collections.abc").attr("Mapping")).release().ptr();
+  const int is = PyObject_IsInstance(h.ptr(), mapping);
+  if (is < 0) throw py::error_already_set();
+  if (is == 0) return std::nullopt;
+  return py::dict(py::reinterpret_borrow<py::object>(h));
+}
+
 Document ToDocument(py::handle item, size_t index) {
   const std::string what = "docs[" + std::to_string(index) + "]";
   Document doc;
@@ -98,10 +111,9 @@ Document ToDocument(py::handle item, size_t index) {
     doc.text = Utf8(item, what);
     return doc;
   }
-  if (!py::isinstance<py::dict>(item)) {
-    throw py::type_error(what + " must be a str or a dict with \"text\"");
-  }
-  py::dict d = py::reinterpret_borrow<py::dict>(item);
+  const std::optional<py::dict> mapping = AsDict(item);
+  if (!mapping) throw py::type_error(what + " must be a str or a dict with \"text\"");
+  const py::dict& d = *mapping;
   if (!d.contains("text")) throw py::type_error(what + " needs a \"text\" str");
   doc.text = Utf8(d["text"], what + "[\"text\"]");
   if (d.contains("id") && !d["id"].is_none()) doc.id = IdString(d["id"], what + "[\"id\"]");
@@ -110,37 +122,44 @@ Document ToDocument(py::handle item, size_t index) {
   return doc;
 }
 
+// A sequence of documents (str or dict); `wrong` is the error otherwise. A
+// mapping is not one: {"docs": {"docs": ...}} must not recurse.
+std::vector<Document> ToDocuments(py::handle input, const char* wrong) {
+  if (PyUnicode_Check(input.ptr()) || PyBytes_Check(input.ptr()) ||
+      PyByteArray_Check(input.ptr()) || !PySequence_Check(input.ptr()) || AsDict(input)) {
+    throw py::type_error(wrong);
+  }
+  py::sequence seq = py::reinterpret_borrow<py::sequence>(input);
+  std::vector<Document> docs;
+  for (size_t i = 0; i < seq.size(); ++i) docs.push_back(ToDocument(seq[i], i));
+  return docs;
+}
+
 // text_or_docs: a str (one document); a sequence of str or of dicts
 // {"text", "id"?, "title"?, "date"?}; or a cluster dict {"id"?, "docs": [...]}
-// (or {"id"?, "text"}) as one line of JSON Lines input holds.
+// (or {"id"?, "text"}) as one line of JSON Lines input holds. Any
+// collections.abc.Mapping reads as a dict.
 Cluster ToCluster(py::handle input) {
   Cluster cluster;
   if (PyUnicode_Check(input.ptr())) {
     cluster.docs.push_back(ToDocument(input, 0));
     return cluster;
   }
-  if (py::isinstance<py::dict>(input)) {
-    py::dict d = py::reinterpret_borrow<py::dict>(input);
-    if (d.contains("id") && !d["id"].is_none()) cluster.id = IdString(d["id"], "id");
-    if (d.contains("docs")) {
-      if (PyUnicode_Check(d["docs"].ptr())) throw py::type_error("\"docs\" must be a list");
-      cluster.docs = ToCluster(d["docs"]).docs;
+  if (const std::optional<py::dict> d = AsDict(input)) {
+    if (d->contains("id") && !(*d)["id"].is_none()) cluster.id = IdString((*d)["id"], "id");
+    if (d->contains("docs")) {
+      cluster.docs = ToDocuments((*d)["docs"], "\"docs\" must be a list of str or dict");
       return cluster;
     }
-    if (d.contains("text")) {
-      cluster.docs.push_back(ToDocument(input, 0));
+    if (d->contains("text")) {
+      cluster.docs.push_back(ToDocument(*d, 0));
       if (!cluster.id.empty()) cluster.docs[0].id = cluster.id;
       return cluster;
     }
     throw py::type_error("a cluster dict needs \"docs\" (or \"text\")");
   }
-  if (PyBytes_Check(input.ptr()) || PyByteArray_Check(input.ptr()) ||
-      !PySequence_Check(input.ptr())) {
-    throw py::type_error(
-        "text_or_docs must be a str, a sequence of str or dict, or a cluster dict");
-  }
-  py::sequence seq = py::reinterpret_borrow<py::sequence>(input);
-  for (size_t i = 0; i < seq.size(); ++i) cluster.docs.push_back(ToDocument(seq[i], i));
+  cluster.docs = ToDocuments(
+      input, "text_or_docs must be a str, a sequence of str or dict, or a cluster dict");
   return cluster;
 }
 
@@ -441,6 +460,12 @@ std::vector<RougeScore> Rouge(py::handle summary, py::handle references, int n,
     }
   }
   if (models.empty()) Raise(Status::InvalidArgument("references: give at least one"));
+  // As precis eval and POST /v1/eval: a reference with no text scores nothing.
+  for (size_t k = 0; k < models.size(); ++k) {
+    if (models[k].sentences.empty()) {
+      Raise(Status::InvalidArgument("references[" + std::to_string(k) + "]: empty reference"));
+    }
+  }
   std::optional<Result<std::vector<rouge::PairScore>>> scores;
   {
     py::gil_scoped_release release;

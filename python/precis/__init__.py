@@ -67,10 +67,22 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
-def _check_count(name: str, value: Any, least: int) -> None:
+def _check_count(name: str, value: Any, least: int, most: int = 2**31 - 1) -> None:
+    # The upper bound is the compiled core's: past it a TypeError would
+    # list its overloads instead of naming the argument.
     if not (isinstance(value, numbers.Integral) and not isinstance(value, bool)
-            and value >= least):
-        raise ValueError(f"{name} must be an int >= {least}")
+            and least <= value <= most):
+        raise ValueError(f"{name} must be an int from {least} to {most}")
+
+
+def _check_type(name: str, value: Any, kind: type) -> None:
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
+
+
+def _check_utf8(name: str, value: str) -> None:
+    # A lone surrogate has no UTF-8 form: UnicodeEncodeError, as for text.
+    value.encode("utf-8")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,6 +124,8 @@ class Options:
                 raise TypeError(f"{name} must be a {kinds.__name__}"
                                 + (" or None" if optional else "")
                                 + f", not {type(value).__name__}")
+            if isinstance(value, str):
+                _check_utf8(name, value)
         for name in ("max_similarity", "quote_ngram"):
             value = getattr(self, name)
             if not _is_number(value):
@@ -220,6 +234,7 @@ class Summarizer:
         the input's documents and ``begin``/``end`` are character offsets
         into that document's ``str``.
         """
+        _check_type("explain", explain, bool)
         sentences, warnings, dropped = self._impl.summarize(text_or_docs, explain)
         return Summary(sentences, warnings, dropped)
 
@@ -242,8 +257,9 @@ class Summarizer:
             raise TypeError("lines: give an iterable of lines (a file opened in 'rb' "
                             "mode, a list, text.splitlines()), not one "
                             + type(lines).__name__)
-        _check_count("threads", threads, 1)
-        _check_count("first_line", first_line, 0)
+        _check_type("explain", explain, bool)
+        _check_count("threads", threads, 1, 1024)
+        _check_count("first_line", first_line, 0, 2**63 - 1)
         return self._impl.summarize_jsonl(lines, explain, first_line, threads)
 
     def __repr__(self) -> str:
@@ -275,6 +291,9 @@ def summarize(text_or_docs: TextOrDocs, *, sentences: Optional[int] = None,
 def segment(text: str, *, lang: str = "en", pdf: bool = False) -> list[Span]:
     """Splits text into sentences: ``Span`` objects with ``.text .begin
     .end`` (character offsets; ``text[s.begin:s.end] == s.text``)."""
+    _check_type("lang", lang, str)
+    _check_utf8("lang", lang)
+    _check_type("pdf", pdf, bool)
     return _precis.segment(text, lang, pdf)
 
 
@@ -299,6 +318,18 @@ def rouge(summary: Union[str, Sequence[str]],
 
     Returns ``{"ROUGE-1": RougeScore(recall, precision, f), ...}``.
     """
+    _check_count("n", n, 0, 100)
+    for name, value in (("words", words), ("bytes", bytes)):
+        if value is not None:
+            _check_count(name, value, 0)
+    if skip is not None:
+        _check_count("skip", skip, -1)
+    for name, value in (("w", w), ("alpha", alpha)):
+        if value is not None and not _is_number(value):
+            raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    for name, value in (("lcs", lcs), ("su", su), ("stem", stem), ("stopwords", stopwords),
+                        ("best", best)):
+        _check_type(name, value, bool)
     refs = [references] if isinstance(references, str) else list(references)
     scores = _precis.rouge(summary, refs, n, lcs, w or 0.0, skip, su, stem, stopwords,
                            words or 0, bytes or 0, best, alpha)

@@ -64,7 +64,7 @@ def summarize_bag(bag: Any, *, explain: bool = False, threads: int = 1,
     """
     o = precis.Options(**options)
     precis._cached(o)  # fail on bad options now, not on the workers
-    precis._check_count("threads", threads, 1)
+    precis._check_count("threads", threads, 1, 1024)
     return bag.map_partitions(_summarize_partition, dict(
         (k, getattr(o, k)) for k in o.__dataclass_fields__), explain, threads)
 

@@ -250,7 +250,9 @@ Status Validate(const Options& o) {
   if (o.max_ngram < 0 || o.max_ngram > kMaxNgram) {
     return Status::InvalidArgument("-n must be from 0 to " + std::to_string(kMaxNgram));
   }
-  if (o.wlcs_weight < 0) return Status::InvalidArgument("ROUGE-W weight factor must greater than 0 (-w)");
+  if (!(o.wlcs_weight >= 0)) {  // NaN too
+    return Status::InvalidArgument("ROUGE-W weight factor must greater than 0 (-w)");
+  }
   if (o.word_limit < 0 || o.byte_limit < 0) {
     return Status::InvalidArgument("length limits (-l, -b) must be >= 0");
   }

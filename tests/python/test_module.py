@@ -64,6 +64,12 @@ class SummarizeTest(unittest.TestCase):
         self.assertTrue(all(s.doc == 0 for s in one))
         named = precis.summarize([{"id": "a", "text": docs[0]}, {"id": 7, "text": docs[1]}])
         self.assertTrue({s.doc_id for s in named} <= {"a", "7"})
+        # Any Mapping reads as a dict (the type hint says Mapping).
+        import types
+        frozen = types.MappingProxyType
+        as_mappings = precis.summarize(frozen({"id": "c", "docs": [frozen({"text": t})
+                                                                   for t in docs]}), words=60)
+        self.assertEqual(key(as_list), key(as_mappings))
 
     def test_budgets(self):
         docs = ferry_docs()
@@ -215,6 +221,23 @@ class SummarizerTest(unittest.TestCase):
         with self.assertRaises(ValueError) as e:
             precis.summarize("Null \x00 byte in the text.")
         self.assertIn("byte", str(e.exception))
+        # "docs" is a list: a dict there, even one that holds itself, is a
+        # TypeError (it used to recurse until the stack overflowed).
+        looped = {}
+        looped["docs"] = looped
+        for bad in (looped, {"docs": {"text": "A dict, not a list."}}, {"docs": "a str"}):
+            with self.assertRaises(TypeError) as e:
+                precis.summarize(bad)
+            self.assertIn('"docs" must be a list', str(e.exception))
+        # Options and arguments of the wrong kind name themselves.
+        with self.assertRaises(UnicodeEncodeError):
+            precis.summarize("A b.", lang="\ud800")
+        with self.assertRaises(UnicodeEncodeError):
+            precis.summarize("A b.", algorithm="\ud800")
+        with self.assertRaisesRegex(TypeError, "explain must be a bool"):
+            precis.summarize("A b.", explain="yes")
+        with self.assertRaisesRegex(ValueError, "threads must be an int from 1 to 1024"):
+            precis.Summarizer().summarize_jsonl([], threads=2**70)
 
 
 class SegmentTest(unittest.TestCase):
@@ -232,6 +255,12 @@ class SegmentTest(unittest.TestCase):
     def test_language(self):
         spans = precis.segment("今日は晴れ。明日は雨。", lang="ja")
         self.assertEqual([s.text for s in spans], ["今日は晴れ。", "明日は雨。"])
+
+    def test_wrong_types(self):
+        with self.assertRaisesRegex(TypeError, "lang must be a str"):
+            precis.segment("A b.", lang=None)
+        with self.assertRaisesRegex(TypeError, "pdf must be a bool"):
+            precis.segment("A b.", pdf="yes")
 
     def test_checks_as_the_cli_does(self):
         with self.assertRaises(ValueError) as e:
@@ -268,6 +297,13 @@ class RougeTest(unittest.TestCase):
             precis.rouge("a", "a", alpha=2.0)
         with self.assertRaises(ValueError):
             precis.rouge("a", [])
+        with self.assertRaisesRegex(ValueError, "n must be an int from 0 to 100"):
+            precis.rouge("a", "a", n=10**10)
+        with self.assertRaisesRegex(ValueError, "ROUGE-W weight"):
+            precis.rouge("a", "a", w=float("nan"))
+        # As precis eval and POST /v1/eval: an empty reference is an error.
+        with self.assertRaisesRegex(ValueError, r"references\[1\]: empty reference"):
+            precis.rouge("a", ["a", "\n\n"])
 
 
 if __name__ == "__main__":

@@ -99,6 +99,11 @@ TEST(RougeW, WeightsRunsAsTheScriptDoes) {
   EXPECT_DOUBLE_EQ(s[0].recall, 0.13975);     // sqrt(5/256)
   EXPECT_DOUBLE_EQ(s[0].precision, 0.55902);  // sqrt(5/16)
   EXPECT_FALSE(ScorePair(Doc({"a"}), std::vector<Document>{Doc({"--"})}, o).ok());
+  // A weight that is not a number is refused, not read as "no ROUGE-W".
+  for (double bad : {-1.0, std::nan("")}) {
+    o.wlcs_weight = bad;
+    EXPECT_FALSE(ScorePair(Doc({"a"}), std::vector<Document>{Doc({"a"})}, o).ok()) << bad;
+  }
 }
 
 TEST(Tokens, CaseHyphensPunctuationAndBytes) {
