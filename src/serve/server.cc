@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "serve/compute_pool.h"
@@ -27,6 +29,26 @@ class HttpServer : public httplib::Server {
     if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
   }
 };
+
+// httplib hands the path percent-decoded: a %0A in it would end the log line
+// and let a client write a line of its choosing. Logged, it is encoded again
+// where it holds a byte that is not printable ASCII, a space or a '%', so a
+// request is one line of space-separated fields.
+std::string LoggedPath(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : path) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b >= 0x7F || b == '%') {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 int ThreadsOrCores(int threads) {
   if (threads > 0) return threads;
@@ -66,7 +88,8 @@ struct Server::Impl {
     std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     std::lock_guard lock(log_mu);
     std::fprintf(log, "%s %s %s %s %d %zu %.6f\n", when, req.remote_addr.c_str(),
-                 req.method.c_str(), req.path.c_str(), status, bytes, seconds);
+                 LoggedPath(req.method).c_str(), LoggedPath(req.path).c_str(), status, bytes,
+                 seconds);
     std::fflush(log);
   }
 

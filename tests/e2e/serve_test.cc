@@ -348,11 +348,18 @@ TEST_F(Serve, LogsRequestsOnlyWhenAsked) {
   Start({"--access-log", log});
   Client().Get("/healthz");
   Post("/v1/summarize", "{");
+  // Found by review: the decoded path went to the log as it was, so a %0A
+  // wrote a second, made-up line. It is encoded again.
+  Client().Get("/x%0A2026-01-01T00:00:00Z%2010.0.0.1%20POST%20/v1/summarize%20200%201%200.1");
   server_->StopWith(SIGTERM, std::chrono::seconds(10));
   const auto lines = Lines(ReadAll(log));
-  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines.size(), 3u) << ReadAll(log);
   EXPECT_NE(lines[0].find(" GET /healthz 200 "), std::string::npos) << lines[0];
   EXPECT_NE(lines[1].find(" POST /v1/summarize 400 "), std::string::npos) << lines[1];
+  EXPECT_NE(lines[2].find(" GET /x%0A2026-01-01T00:00:00Z%2010.0.0.1%20POST%20/v1/summarize"
+                          "%20200%201%200.1 404 "),
+            std::string::npos)
+      << lines[2];
 }
 
 TEST(ServeCli, HelpAndUsage) {
