@@ -29,6 +29,20 @@ bool ShareAny(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return false;
 }
 
+// Calls f(a, b) for the values of each two entries with the same key, in
+// order (`keyed` is sorted).
+template <typename F>
+void ForEqualKeys(const std::vector<std::pair<uint64_t, uint32_t>>& keyed, F f) {
+  for (size_t lo = 0; lo < keyed.size();) {
+    size_t hi = lo;
+    while (hi < keyed.size() && keyed[hi].first == keyed[lo].first) ++hi;
+    for (size_t x = lo; x < hi; ++x) {
+      for (size_t y = x + 1; y < hi; ++y) f(keyed[x].second, keyed[y].second);
+    }
+    lo = hi;
+  }
+}
+
 }  // namespace
 
 RedundancyCheck::RedundancyCheck(const AnalyzedCluster& analyzed,
@@ -128,29 +142,12 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
     }
     lo = hi;
   }
-  for (size_t lo = 0; lo < phrases.size();) {
-    size_t hi = lo;
-    while (hi < phrases.size() && phrases[hi].first == phrases[lo].first) ++hi;
-    for (size_t x = lo; x < hi; ++x) {
-      for (size_t y = x + 1; y < hi; ++y) {
-        if (phrases[x].second != phrases[y].second) {
-          shared[size_t(phrases[x].second) * m + phrases[y].second] = true;
-        }
-      }
-    }
-    lo = hi;
-  }
-  for (size_t lo = 0; lo < words.size();) {
-    size_t hi = lo;
-    while (hi < words.size() && words[hi].first == words[lo].first) ++hi;
-    for (size_t x = lo; x < hi; ++x) {
-      for (size_t y = x + 1; y < hi; ++y) {
-        const uint32_t a = words[x].second, b = words[y].second;
-        if (ids[a] != ids[b] && SameWords(ids[a], ids[b])) shared[size_t(a) * m + b] = true;
-      }
-    }
-    lo = hi;
-  }
+  ForEqualKeys(phrases, [&](uint32_t a, uint32_t b) {
+    if (a != b) shared[size_t(a) * m + b] = true;
+  });
+  ForEqualKeys(words, [&](uint32_t a, uint32_t b) {  // a hash: confirmed
+    if (ids[a] != ids[b] && SameWords(ids[a], ids[b])) shared[size_t(a) * m + b] = true;
+  });
   std::vector<std::pair<int, int>> out;
   for (size_t a = 0; a < m; ++a) {
     const SparseVector& va = model_.vectors[ids[a]];
@@ -171,16 +168,10 @@ std::vector<std::pair<int, int>> RedundancyCheck::RedundantPairs(
   return out;
 }
 
-std::vector<uint32_t>& TakenSentences::Postings(uint64_t key) {
-  const uint32_t number = index_->keys.Number(key);
-  if (number >= index_->postings.size()) index_->postings.resize(number + 1);
-  return index_->postings[number];
-}
-
-std::vector<TakenSentences::TermShare>& TakenSentences::PrefixPostings(uint32_t term) {
-  const uint32_t number = index_->prefix_terms.Number(term);
-  if (number >= index_->prefix.size()) index_->prefix.resize(number + 1);
-  return index_->prefix[number];
+std::vector<uint32_t>& TakenSentences::Hashed(uint64_t hash) {
+  const uint32_t number = index_->hashes.Number(hash);
+  if (number >= index_->hashed.size()) index_->hashed.resize(number + 1);
+  return index_->hashed[number];
 }
 
 bool TakenSentences::Holds(size_t sentence) const {
@@ -202,8 +193,7 @@ size_t TakenSentences::SimilarityPrefix(size_t sentence,
                                         const std::vector<uint32_t>& order) const {
   const SparseVector& v = check_.model_.vectors[sentence];
   if (v.norm == 0) return 0;  // its cosine is 0 with any sentence
-  // A margin below the threshold for the rounding of the cosine's own sum.
-  const double bar = (check_.options_.max_similarity - 1e-9) * v.norm;
+  const double bar = (check_.options_.max_similarity - kRounding) * v.norm;
   size_t prefix = order.size();
   double rest = 0;  // squared norm of the entries from `prefix` on
   while (prefix > 0) {
@@ -233,16 +223,16 @@ void TakenSentences::IndexSentence(size_t b) {
     const TermWeight& e = v.entries[order[k]];
     const double share = e.weight / v.norm;
     if (k < prefix) {
-      PrefixPostings(e.term).push_back({uint32_t(b), share});
+      x.prefix[e.term].push_back({uint32_t(b), share});
     } else {
       x.rests.push_back({e.term, share});
     }
-    Postings(kAnyTerm | e.term).push_back(uint32_t(b));
+    x.holders[e.term].push_back(uint32_t(b));
   }
   x.rest_of[b].second = uint32_t(x.rests.size());
-  for (uint64_t phrase : check_.Phrases(b)) Postings(phrase).push_back(uint32_t(b));
+  for (uint64_t phrase : check_.Phrases(b)) Hashed(phrase).push_back(uint32_t(b));
   const std::vector<uint32_t>& terms = check_.analyzed_.sentences[b].terms;
-  if (!terms.empty()) Postings(HashTerms(terms.data(), terms.size())).push_back(uint32_t(b));
+  if (!terms.empty()) Hashed(HashTerms(terms.data(), terms.size())).push_back(uint32_t(b));
 }
 
 void TakenSentences::Add(size_t sentence) {
@@ -257,9 +247,12 @@ void TakenSentences::Add(size_t sentence) {
     // (A threshold at or below 0 makes pairs with nothing in common
     // redundant, which no index of what they share can find.)
     index_ = std::make_unique<Index>();
+    const size_t terms = check_.analyzed_.vocab.size();
+    index_->prefix.resize(terms);
+    index_->holders.resize(terms);
     index_->rest_of.resize(n);
-    index_->term_at.assign(check_.analyzed_.vocab.size(), 0);
-    index_->share.assign(check_.analyzed_.vocab.size(), 0);
+    index_->term_at.assign(terms, 0);
+    index_->share.assign(terms, 0);
     index_->settled_at.assign(n, 0);
     index_->asked_at.assign(n, 0);
     index_->cosine.assign(n, 0);
@@ -271,7 +264,8 @@ void TakenSentences::Add(size_t sentence) {
 bool TakenSentences::MayBe(size_t a, size_t b, double cosine, size_t common) const {
   const size_t shorter = std::min(check_.model_.vectors[a].entries.size(),
                                   check_.model_.vectors[b].entries.size());
-  return cosine > check_.options_.max_similarity - 1e-9 || check_.Contained(common, shorter);
+  return cosine > check_.options_.max_similarity - kRounding ||
+         check_.Contained(common, shorter);
 }
 
 bool TakenSentences::Verify(size_t candidate, uint32_t taken) {
@@ -293,7 +287,7 @@ bool TakenSentences::RedundantWithAny(size_t a) {
   // their prefix, and the terms in common there; then over their rest.
   x.touched.clear();
   for (const TermWeight& e : v.entries) {
-    for (const TermShare& p : PrefixPostings(e.term)) {
+    for (const TermShare& p : x.prefix[e.term]) {
       const uint32_t b = p.term;
       if (x.settled_at[b] != ask) {
         x.settled_at[b] = ask;
@@ -320,7 +314,7 @@ bool TakenSentences::RedundantWithAny(size_t a) {
   if (const size_t prefix = ContainmentPrefix(a); prefix > 0) {
     const std::vector<uint32_t> order = Heaviest(a);
     for (size_t k = 0; k < prefix; ++k) {
-      for (uint32_t b : Postings(kAnyTerm | v.entries[order[k]].term)) {
+      for (uint32_t b : x.holders[v.entries[order[k]].term]) {
         if (x.settled_at[b] == ask) continue;
         x.settled_at[b] = ask;
         size_t common = 0;
@@ -332,13 +326,13 @@ bool TakenSentences::RedundantWithAny(size_t a) {
     }
   }
   for (uint64_t phrase : check_.Phrases(a)) {
-    for (uint32_t b : Postings(phrase)) {
+    for (uint32_t b : Hashed(phrase)) {
       if (Verify(a, b)) return true;
     }
   }
   const std::vector<uint32_t>& terms = check_.analyzed_.sentences[a].terms;
   if (terms.empty()) return false;
-  for (uint32_t b : Postings(HashTerms(terms.data(), terms.size()))) {
+  for (uint32_t b : Hashed(HashTerms(terms.data(), terms.size()))) {
     if (Verify(a, b)) return true;
   }
   return false;

@@ -100,10 +100,9 @@ class TakenSentences {
 
  private:
   static constexpr size_t kLinear = 16;
-  // Keys of postings_: any term of a sentence (tagged), and the hashes of
-  // its phrases and words as they are. A hash that meets a term's key only
-  // adds a sentence to ask.
-  static constexpr uint64_t kAnyTerm = uint64_t{1} << 63;
+  // How far under the cosine threshold a bound must stay: the cosine's own
+  // sum is rounded.
+  static constexpr double kRounding = 1e-9;
 
   struct TermShare {
     uint32_t term;   // or, in prefix_, the sentence
@@ -118,8 +117,8 @@ class TakenSentences {
   // How many of them another sentence must meet one of to hold the share of
   // them that makes this one contained; 0: it is too short to be.
   size_t ContainmentPrefix(size_t sentence) const;
-  std::vector<uint32_t>& Postings(uint64_t key);
-  std::vector<TermShare>& PrefixPostings(uint32_t term);
+  // The taken sentences holding a phrase or words of this hash.
+  std::vector<uint32_t>& Hashed(uint64_t hash);
   // Whether the cosine and containment rules may hold, from `cosine` and
   // `common` terms; then the full test, once per candidate.
   bool MayBe(size_t a, size_t b, double cosine, size_t common) const;
@@ -127,10 +126,10 @@ class TakenSentences {
 
   // Built once the selection outgrows kLinear (most summaries never do).
   struct Index {
-    KeyIndex keys;
-    std::vector<std::vector<uint32_t>> postings;  // by keys number
-    KeyIndex prefix_terms;
-    std::vector<std::vector<TermShare>> prefix;   // by prefix_terms number
+    std::vector<std::vector<TermShare>> prefix;  // by term: sentences with it in their prefix
+    std::vector<std::vector<uint32_t>> holders;  // by term: sentences holding it
+    KeyIndex hashes;                             // phrases' and words' hashes
+    std::vector<std::vector<uint32_t>> hashed;   // by hashes number
     std::vector<TermShare> rests;                 // the entries past each prefix
     std::vector<std::pair<uint32_t, uint32_t>> rest_of;  // by sentence: its range
     // For the current ask (numbered ask). By term: the candidate's share.
