@@ -65,6 +65,46 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
+bool LetterAt(std::string_view s, size_t i) {
+  return i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'));
+}
+
+// "(c) 2024 ...", "Copyright (c) ...": the mark opens the text or follows a
+// space; "501(c) groups" is a tax code.
+bool CopyrightC(std::string_view text) {
+  for (size_t at = text.find("(c) "); at != std::string_view::npos;
+       at = text.find("(c) ", at + 1)) {
+    if (at == 0 || text[at - 1] == ' ') return true;
+  }
+  return false;
+}
+
+// A middle dot at byte i separates items ("Home · News · Sport") when a space
+// stands on either side; between letters it is Catalan's "l·l".
+bool SeparatingMiddleDot(std::string_view text, size_t i) {
+  if (text.compare(i, 2, "\xC2\xB7") != 0) return false;
+  return (i > 0 && text[i - 1] == ' ') || (i + 2 < text.size() && text[i + 2] == ' ');
+}
+
+// An agency's photo credit: "(Getty Images)", "Jane Doe/Getty Images",
+// "Getty Images/iStockphoto", "... Photo: Getty Images". Named as a company
+// in a sentence ("Getty Images agreed to buy ...") it is news.
+bool Credited(std::string_view text, std::string_view agency) {
+  for (size_t at = text.find(agency); at != std::string_view::npos;
+       at = text.find(agency, at + 1)) {
+    const size_t end = at + agency.size();
+    const char before = at == 0 ? '\0' : text[at - 1];
+    const char after = end < text.size() ? text[end] : '\0';
+    size_t rest = end;
+    while (rest < text.size() && (text[rest] == ' ' || text[rest] == '.' || text[rest] == ')'))
+      ++rest;
+    if (before == '(' || before == '/' || after == '/' || after == ')' || rest == text.size()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Features {
   size_t words = 0;
   size_t cue_words = 0;
@@ -106,11 +146,10 @@ Features Measure(std::string_view text) {
     } else if (c == '\xC2' || c == '\xE2') {  // lead bytes of the others
       const std::string_view rest = text.substr(i);
       f.separators += rest.starts_with("\xC2\xBB") || rest.starts_with("\xE2\x80\xBA") ||
-                      rest.starts_with("\xE2\x80\xA2") || rest.starts_with("\xC2\xB7");
+                      rest.starts_with("\xE2\x80\xA2") || SeparatingMiddleDot(text, i);
     }
   }
-  f.copyright = text.find("\xC2\xA9") != std::string_view::npos ||
-                text.find("(c) ") != std::string_view::npos ||
+  f.copyright = text.find("\xC2\xA9") != std::string_view::npos || CopyrightC(text) ||
                 text.find("ll rights reserved") != std::string_view::npos ||
                 text.find("LL RIGHTS RESERVED") != std::string_view::npos;
   f.address = text.find("http://") != std::string_view::npos ||
@@ -153,10 +192,7 @@ Features Measure(std::string_view text) {
                              "Media caption", "Media playback"}) {
     if (StartsWith(text, p)) f.credit = true;
   }
-  if (text.find("Getty Images") != std::string_view::npos ||
-      text.find("AP Photo") != std::string_view::npos) {
-    f.credit = true;
-  }
+  f.credit |= Credited(text, "Getty Images") || Credited(text, "AP Photo");
   // "Jane Doe/The Daily Courier": names only, one joined to the agency by a
   // slash (a photo credit under a caption). The caller asks for a short or
   // unpunctuated line.
@@ -173,7 +209,8 @@ Features Measure(std::string_view text) {
   for (std::string_view p : {"Read more", "READ MORE", "Read More", "Continue reading",
                              "See also", "Related:", "RELATED:", "Click here", "More:",
                              "Also read", "Sign up", "Subscribe"}) {
-    if (StartsWith(text, p)) f.stub = true;
+    // Whole words: "Subscribers to the service ..." is news.
+    if (StartsWith(text, p) && !LetterAt(text, p.size())) f.stub = true;
   }
   return f;
 }
@@ -298,8 +335,9 @@ void DropBoilerplate(CleanState& state) {
   for (size_t i = 0; i < state.size(); ++i) {
     const Sentence& s = state.sentence(i);
     if (!state.kept(i) || !s.whole_line || s.words > 15) continue;
+    // Sentences come by document, so a document already counted is the last.
     auto& docs = docs_of_line[HashTerms(s.terms.data(), s.terms.size())];
-    if (std::find(docs.begin(), docs.end(), s.doc) == docs.end()) docs.push_back(s.doc);
+    if (docs.empty() || docs.back() != s.doc) docs.push_back(s.doc);
   }
   for (size_t i = 0; i < state.size(); ++i) {
     if (!state.kept(i)) continue;

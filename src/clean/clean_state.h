@@ -92,6 +92,10 @@ void DropDuplicates(CleanState& state);   // duplicates.cc
 void DropOffTopic(CleanState& state);     // off_topic.cc
 void DropFragments(CleanState& state);    // fragments.cc
 
+// Sentence i is one DropFragments drops (fragments.cc); duplicates ask, so
+// that a group's kept copy is never one the last rule takes away.
+bool IsFragment(const CleanState& state, size_t i);
+
 
 }  // namespace precis
 

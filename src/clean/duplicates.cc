@@ -8,13 +8,17 @@
 //              quote reported in different sentences).
 // Pairs join groups (union-find); each group keeps its best-formed member and
 // reports the others as "duplicate-of" it. Scaling: exact copies collapse
-// first through a hash; near pairs come from an inverted index over each
-// sentence's rarest terms (prefix filtering: two sets reaching Jaccard t share
-// a term among the first |x| - ceil(t|x|) + 1 rarest of each), with at most
-// max_candidates checks per sentence; quotes through a hash of word runs.
+// first through a hash; near pairs come from inverted indexes over each
+// sentence's terms and its rarest ones (prefix filtering, Bayardo, Ma &
+// Srikant 2007: two sets reaching Jaccard t share a term among the first
+// |x| - ceil(t|x|) + 1 rarest of each, and a set contained to c in another
+// shares one of its own first |x| - ceil(c|x|) + 1), with at most
+// max_candidates checks per sentence, whichever document comes first;
+// quotes through a hash of word runs.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 #include "base/id_lists.h"
 #include "base/key_index.h"
@@ -95,35 +99,48 @@ void DropDuplicates(CleanState& state) {
 
   // Near copies, via the rarest-terms index.
   const double t = o.near_duplicate_jaccard;
-  // The index: by term, the distinct wordings of 3 terms or more that hold
-  // it, ascending. A sentence asks only of those before it, as if each were
-  // indexed after its own turn.
-  const IdLists index(state.vocab().size(), [&](auto add) {
-    for (size_t i : reps) {
-      if (sets(i).size() < 3) continue;
-      for (uint32_t term : sets(i)) add(term, uint32_t(i));
-    }
-  });
-  std::vector<uint32_t> seen(n, UINT32_MAX);
-  std::vector<uint32_t> order;
+  // Each set's prefix: its rarest terms, as many as both tests need (Jaccard
+  // t, and containment c of this set in a larger one). Two sets that pass a
+  // test share a term of the smaller one's prefix.
+  const double bound = std::min(t, o.near_duplicate_containment);
+  std::vector<std::vector<uint32_t>> rarest(n);
   for (size_t i : reps) {
     const auto& set = sets(i);
     if (set.size() < 3) continue;
+    std::vector<uint32_t>& order = rarest[i];
     order.assign(set.begin(), set.end());
     std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
       return std::pair(df[x], x) < std::pair(df[y], y);
     });
-    // The prefix long enough for both tests: Jaccard t, and containment c of
-    // this set in a larger one.
-    const double bound = std::min(t, o.near_duplicate_containment);
-    const size_t prefix = order.size() - size_t(std::ceil(bound * order.size())) + 1;
+    order.resize(order.size() - size_t(std::ceil(bound * order.size())) + 1);
+  }
+  // By term, the distinct wordings of 3 terms or more that hold it
+  // (`holders`), or hold it in their prefix (`prefixes`), ascending. A
+  // sentence asks only of those before it, as if each were indexed after its
+  // own turn: its prefix of the holders (a pair where it is the smaller, or
+  // the same size), and every term of it of the prefixes (a pair where the
+  // earlier sentence is the smaller, so the match hides in that one's prefix).
+  const IdLists holders(state.vocab().size(), [&](auto add) {
+    for (size_t i : reps) {
+      if (!rarest[i].empty()) for (uint32_t term : sets(i)) add(term, uint32_t(i));
+    }
+  });
+  const IdLists prefixes(state.vocab().size(), [&](auto add) {
+    for (size_t i : reps) {
+      for (uint32_t term : rarest[i]) add(term, uint32_t(i));
+    }
+  });
+  std::vector<uint32_t> seen(n, UINT32_MAX);
+  for (size_t i : reps) {
+    if (rarest[i].empty()) continue;
+    const auto& set = sets(i);
     int checks = 0;
-    for (size_t k = 0; k < prefix && checks < o.max_candidates; ++k) {
-      for (uint32_t j : index[order[k]]) {
-        if (j >= i) break;
+    auto ask = [&](std::span<const uint32_t> earlier) {
+      for (uint32_t j : earlier) {
+        if (j >= i || checks >= o.max_candidates) return;
         if (seen[j] == i) continue;
         seen[j] = uint32_t(i);
-        if (++checks > o.max_candidates) break;
+        ++checks;
         const auto& other = sets(j);
         const size_t common = Common(set, other);
         const size_t small = std::min(set.size(), other.size());
@@ -132,7 +149,9 @@ void DropDuplicates(CleanState& state) {
                                double(common) >= o.near_duplicate_containment * double(small);
         if (jaccard >= t || contained) groups.Union(i, j);
       }
-    }
+    };
+    for (uint32_t term : rarest[i]) ask(holders[term]);
+    for (uint32_t term : set) ask(prefixes[term]);
   }
 
   // The same quote: a shared run of words. Number each run's hash and join
@@ -164,7 +183,9 @@ void DropDuplicates(CleanState& state) {
     }
   }
 
-  // Keep the best-formed member of each group: a complete sentence (capital
+  // Keep the best-formed member of each group: never a fragment where another
+  // member is whole (DropFragments would take the kept copy away and the
+  // news with it), a complete sentence (capital
   // or quote first, final punctuation), neither a stub nor a run-on, holding
   // most of what the group says (a piece split off by segmentation shares a
   // quote with the whole sentence but loses its other words), in the
@@ -192,6 +213,7 @@ void DropDuplicates(CleanState& state) {
     for (uint32_t term : set) usual += std::log1p(df[term]);
     if (!set.empty()) f += usual / double(set.size());
     if (position[i] == 0) f += 0.5;
+    if (IsFragment(state, i)) f -= 100;
     return f;
   };
   constexpr size_t kNone = SIZE_MAX;

@@ -383,8 +383,55 @@ TEST(Clean, AddedAttributionIsANearDuplicate) {
 
 TEST(Clean, NamesStartingLowerCaseAreNotFragments) {
   Fixture f({"iPhone sales rose sharply in the third quarter, the company said.\n\n"
-             "eBay reported a rise in second-hand electronics listings this year."});
-  EXPECT_TRUE(f.result.dropped.empty());
+             "eBay reported a rise in second-hand electronics listings this year.\n\n"
+             "de Vries said the harbour board would meet again in March.\n\n"
+             "al-Rashid, the port's director, said the cranes arrive in May.\n\n"
+             "and the board said the cranes would arrive in May as planned."});
+  f.ExpectDropped({"and the board said"}, "fragment");
+  EXPECT_EQ(f.result.dropped.size(), 1u);
+}
+
+// Two outlets' copies of one report, the longer with an attribution added:
+// one copy goes whichever document comes first (the shorter set's rare terms
+// are all in the longer one, the longer set's rarest are its own).
+TEST(Clean, AddedAttributionIsFoundInEitherOrder) {
+  const std::string shorter =
+      "Hundreds of fishermen left the harbour at dawn after the storm warning ended.";
+  const std::string longer =
+      "After the storm warning ended at dawn, hundreds of fishermen left the harbour, "
+      "the coast guard said, quoting early counts from its regional stations.";
+  for (bool shorter_first : {true, false}) {
+    Fixture f(shorter_first ? std::vector<std::string>{shorter, longer}
+                            : std::vector<std::string>{longer, shorter});
+    ASSERT_EQ(f.result.dropped.size(), 1u) << shorter_first;
+    EXPECT_EQ(f.result.dropped[0].reason, DropReason::kDuplicateOf) << shorter_first;
+  }
+}
+
+// A duplicate group keeps a whole sentence, not a copy that the fragment rule
+// would drop next: the report must survive in one copy.
+TEST(Clean, DuplicateGroupNeverKeepsAFragment) {
+  Fixture f({"Ships waited outside the port for a second day on Tuesday.\n\n"
+             "The harbour master resigned over the dredging contract.",
+             "the harbour master resigned over the dredging contract, two board members "
+             "told reporters on Tuesday."});
+  f.ExpectDropped({"the harbour master resigned"}, "duplicate-of");
+  f.ExpectKept({"The harbour master resigned", "Ships waited"});
+}
+
+// Signs of furniture inside news: a tax code's "(c)", a photo agency named
+// as a company, subscribers, and a Catalan "l·l" are prose.
+TEST(Clean, FurnitureWordsInsideNewsAreProse) {
+  Fixture f({"The harbour fund, a 501(c) charity, raised 2 million euros.\n\n"
+             "Getty Images bought the harbour photo archive on Monday.\n\n"
+             "Subscribers to the ferry pass will pay two euros more.\n\n"
+             "La col\xC2\xB7lecci\xC3\xB3 del port obre al public dilluns.\n\n"
+             "(c) 2024 The Daily Courier\n\n"
+             "Crews repaired the pier. (Jane Roe/Getty Images)\n\n"
+             "Home \xC2\xB7 News \xC2\xB7 Harbour\n\n"
+             "Subscribe to our newsletter"});
+  f.ExpectKept({"The harbour fund", "Getty Images bought", "Subscribers to", "La col"});
+  f.ExpectDropped({"(c) 2024", "(Jane Roe/", "Home \xC2\xB7", "Subscribe to our"}, "boilerplate");
 }
 
 TEST(Clean, KeepTurnsRulesOff) {
