@@ -74,11 +74,17 @@ LineResult ProcessLine(std::string_view line, size_t line_no,
     r.out = FormatError(record.id_json, s);
     r.failed = true;
   } else {
-    auto summary = summarizer.Summarize(*record.cluster);
-    if (summary.ok()) {
-      r.out = FormatSummary(*record.cluster, *summary, record.id_json, w);
-    } else {
-      r.out = FormatError(record.id_json, summary.status());
+    try {
+      auto summary = summarizer.Summarize(*record.cluster);
+      if (summary.ok()) {
+        r.out = FormatSummary(*record.cluster, *summary, record.id_json, w);
+      } else {
+        r.out = FormatError(record.id_json, summary.status());
+        r.failed = true;
+      }
+    } catch (const std::exception& e) {  // e.g. bad_alloc: fail the line only
+      r.out = FormatError(record.id_json, Status::Internal("line " + std::to_string(line_no) +
+                                                          ": " + e.what()));
       r.failed = true;
     }
   }
@@ -250,6 +256,19 @@ Status LoadResumeIds(const std::string& path, IdCounts& ids, size_t& lines) {
   while ((len = getline(&buf, &cap, f)) >= 0) {
     std::string_view line(buf, static_cast<size_t>(len));
     if (line.back() != '\n') {
+      // Cut off only what a killed run leaves: the start of a result line,
+      // or a whole one. Anything else (a one-line JSON file without its
+      // newline, as Python's json.dump writes) is not ours.
+      constexpr std::string_view kStart = "{\"id\":";
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      const bool started = line.starts_with(kStart) || kStart.starts_with(line);
+      const bool whole = !j.is_discarded();
+      if (!started || (whole && !(j.is_object() && j.contains("id") &&
+                                  (j.contains("sentences") || j.contains("error"))))) {
+        status = Status::InvalidInput(
+            "--resume: the last line of '" + path +
+            "' is not the start of a precis result; refusing to cut or append to it");
+      }
       partial = true;
       break;
     }
@@ -337,7 +356,9 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
   size_t done = 0, failed = 0, skipped = 0;
-  Progress progress(args.progress && isatty(STDERR_FILENO), in);
+  // Not when the results print on the same terminal: they would interleave.
+  Progress progress(args.progress && isatty(STDERR_FILENO) && !(to_stdout && isatty(STDOUT_FILENO)),
+                    in);
   // Called in input order. A resume candidate is skipped while its id still
   // has lines to account for in the old output; a further copy of the same
   // id is summarized here.
@@ -369,7 +390,7 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   auto work = [&](const std::string& line, size_t n) {
     try {
       return ProcessLine(line, n, summarizer, w, resume);
-    } catch (const std::exception& e) {  // e.g. bad_alloc: fail the line only
+    } catch (const std::exception& e) {  // while parsing: the id is unknown
       LineResult r;
       r.out = FormatError("null", Status::Internal("line " + std::to_string(n) +
                                                    ": " + e.what())) + '\n';

@@ -581,10 +581,8 @@ int RunEval(const std::vector<std::string>& argv) {
   Result<std::vector<Evaluation>> evals = Status::Internal("unset");
   rouge::EvaluateOptions eo;
   eo.threads = a.threads > 0 ? a.threads : 1;
-  if (folders) {
-    evals = LoadFolders(a, warnings);
-  } else if (jsonl) {
-    evals = LoadJsonl(a);
+  if (folders || jsonl) {
+    evals = folders ? LoadFolders(a, warnings) : LoadJsonl(a);
     if (a.threads == 0) eo.threads = int(std::max(1u, std::thread::hardware_concurrency()));
     if (isatty(STDERR_FILENO)) eo.progress = DrawProgress;
   } else {

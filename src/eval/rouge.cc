@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -390,10 +391,15 @@ Result<Report> Evaluate(std::span<const Evaluation> evals, const Options& option
   } else {
     std::vector<std::thread> pool;
     for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    // Draws on every change, the last count included: the loop ends only
+    // after drawing what it read.
     std::unique_lock<std::mutex> lock(mu);
-    while (done.load() < evals.size()) {
+    for (size_t shown = SIZE_MAX;;) {
+      const size_t now = done.load();
+      if (eo.progress && now != shown) eo.progress(now, evals.size());
+      shown = now;
+      if (now >= evals.size()) break;
       cv.wait_for(lock, std::chrono::milliseconds(100));
-      if (eo.progress) eo.progress(done.load(), evals.size());
     }
     lock.unlock();
     for (auto& t : pool) t.join();

@@ -129,7 +129,7 @@ TEST(Batch, OutputFileAndResume) {
 
   // Cut short after some complete lines, and mid-line (a killed run).
   const size_t cut_line = expected.find('\n', expected.size() / 3) + 1;
-  for (size_t cut : {size_t{0}, cut_line, cut_line + 17, expected.size() - 5,
+  for (size_t cut : {size_t{0}, cut_line, cut_line + 3, cut_line + 17, expected.size() - 5,
                      expected.size()}) {
     const std::string out_path = TempDir() + "/resume-part.jsonl";
     WriteAll(out_path, expected.substr(0, cut));
@@ -155,6 +155,16 @@ TEST(Batch, OutputFileAndResume) {
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("not a precis result"), std::string::npos) << refused.err;
   EXPECT_EQ(ReadAll(foreign), "hello\n");
+  // Nor cut: a file of one line without its newline (json.dump's) is not a
+  // killed run's partial result.
+  const std::string dumped = TempDir() + "/dumped.json";
+  WriteAll(dumped, "{\"id\": \"x\", \"text\": \"A b.\"}");
+  const auto dump_refused = RunPrecis({"summarize", "--input", "jsonl", "--resume",
+                                       "--output", dumped, in_path});
+  EXPECT_EQ(dump_refused.exit_code, 1);
+  EXPECT_NE(dump_refused.err.find("not the start of a precis result"), std::string::npos)
+      << dump_refused.err;
+  EXPECT_EQ(ReadAll(dumped), "{\"id\": \"x\", \"text\": \"A b.\"}");
   // Nor is a copy of the input: its lines have ids but no results.
   const std::string copy = TempDir() + "/input-copy.jsonl";
   WriteAll(copy, input.substr(0, input.find('\n') + 1));
