@@ -480,13 +480,16 @@ class Scanner {
       at = i + len;
       while (at < n_ && (text_[at] == ' ' || text_[at] == '\t')) ++at;
     }
-    int style, value;
+    int style = 0, value = 0;
     size_t end = ParseMarker(at, &style, &value);
     bool accept = false;
+    const bool continues = end != 0 && style == marker_style_ && value == marker_value_ + 1;
     if (end != 0) {
-      if (bullet || !has_content_) {
+      // A letter list starts at "a." or "A."; any other letter opening a
+      // sentence is an initial ("J. K. Rowling wrote ...").
+      if (bullet || (!has_content_ && (style < 3 || value == 1 || continues))) {
         accept = true;
-      } else if (style == marker_style_ && value == marker_value_ + 1) {
+      } else if (continues) {
         EndSentence();
         accept = true;
       }
@@ -699,7 +702,8 @@ class Scanner {
       cut = Cut::kEnd;
     } else if (ask || exclaim) {
       if (!space_after) {
-        cut = next == Next::kUpper && !closers ? Cut::kEnd : Cut::kNone;
+        // "index.php?ID=5": inside a URL nothing ends.
+        cut = next == Next::kUpper && !closers && !token_url_ ? Cut::kEnd : Cut::kNone;
       } else if (next == Next::kLower) {
         // "Yahoo! in", but "кім? не?"; `"Why?" he asked` either way.
         cut = ask && !closers ? Cut::kEnd : Cut::kNone;
@@ -720,7 +724,9 @@ class Scanner {
       } else if (!spaced) {
         cut = Cut::kEnd;  // "that.... She", "wait... Then"
       } else if (attached) {
-        cut = Cut::kFirstDot;  // "compounds. . . . The": ". . . The" goes on
+        // "compounds. . . . The": a period, then ". . . The" goes on; "I
+        // wonder. . . The": three are an ellipsis, and end the sentence.
+        cut = dots >= 4 ? Cut::kFirstDot : Cut::kEnd;
       } else {
         cut = dots >= 4 ? Cut::kEnd : Cut::kNone;  // ". . . I" is mid-sentence
       }

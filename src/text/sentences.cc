@@ -10,15 +10,34 @@ namespace {
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool IsSpace(char c) { return IsLineSpace(c) || c == '\n'; }
 
+// Line breaks as the segmenter knows them: LF, CR (alone, as old Mac files
+// end lines, or before LF), VT, FF, NEL (C2 85), U+2028 and U+2029 (E2 80
+// A8/A9). These name a break ending just before byte `i`, or starting at it.
+bool BreakEndsAt(std::string_view text, size_t i) {
+  if (i == 0) return false;
+  const char c = text[i - 1];
+  if (c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
+  if (i >= 2 && text[i - 2] == '\xC2' && c == '\x85') return true;
+  return i >= 3 && text[i - 3] == '\xE2' && text[i - 2] == '\x80' && (c == '\xA8' || c == '\xA9');
+}
+bool BreakStartsAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return false;
+  const char c = text[i];
+  if (c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
+  const std::string_view rest = text.substr(i);
+  return rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") ||
+         rest.starts_with("\xE2\x80\xA9");
+}
+
 // True when only spaces separate `begin` from a line break (or the text's
 // start) before it.
 bool StartsLine(std::string_view text, size_t begin) {
   size_t i = begin;
-  while (i > 0 && IsLineSpace(text[i - 1])) --i;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   // A byte order mark opening the text (Windows editors write one) is no
   // content: the first line still starts after it.
   if (i == 3 && text.starts_with("\xEF\xBB\xBF")) i = 0;
-  return i == 0 || text[i - 1] == '\n';
+  return i == 0 || BreakEndsAt(text, i);
 }
 
 // True when only spaces separate [begin, end) from a line break (or the
@@ -26,8 +45,8 @@ bool StartsLine(std::string_view text, size_t begin) {
 bool IsWholeLine(std::string_view text, Span s) {
   if (!StartsLine(text, s.begin)) return false;
   size_t j = s.end;
-  while (j < text.size() && IsLineSpace(text[j])) ++j;
-  return j == text.size() || text[j] == '\n';
+  while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+  return j == text.size() || BreakStartsAt(text, j);
 }
 
 // Terminal punctuation, looking through closing quotes and brackets.
@@ -45,9 +64,12 @@ bool EndsPunctuated(std::string_view s) {
       case 0x00BB: case 0x300D: case 0x300F:
         i = start;
         continue;
+      // The segmenter's terminators (segmenter.cc, ClassifySlow), and ';'.
       case '.': case '!': case '?': case ';': case 0x2026: case 0x3002:
-      case 0xFF01: case 0xFF1F: case 0x0964: case 0x061F: case 0x06D4:
-      case 0x0589: case 0x1362: case 0x104B:
+      case 0xFF01: case 0xFF1F: case 0xFF61: case 0x0964: case 0x0965:
+      case 0x061F: case 0x06D4: case 0x0589: case 0x1362: case 0x1367:
+      case 0x1368: case 0x104B: case 0x17D4: case 0x1803: case 0x037E:
+      case 0x203C: case 0x2047: case 0x2048: case 0x2049:
         return true;
       default:
         return false;
@@ -102,6 +124,9 @@ size_t SkipDateline(std::string_view text, size_t begin, size_t end) {
   if (words == 0 || words > 8 || !(caps || agency || comma)) return begin;
   size_t after = sep + sep_len;
   while (after < end && IsSpace(text[after])) ++after;
+  // A sentence starts after a dateline; "NASA -- the agency said ..." and
+  // "COVID-19 — which ..." go on with an aside.
+  if (after < end && IsAsciiLower(text[after])) return begin;
   return after < end ? after : begin;
 }
 

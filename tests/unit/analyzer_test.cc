@@ -114,6 +114,9 @@ TEST(AnalyzeCluster, DropsAWireDatelineFromTheFirstSentence) {
             "Officials said -- quietly -- no.");
   EXPECT_EQ(FirstSentence("One Two Three Four Five Six Seven Eight Nine -- x. More."),
             "One Two Three Four Five Six Seven Eight Nine -- x.");
+  // An acronym with an aside after it: a sentence starts after a dateline.
+  EXPECT_EQ(FirstSentence("NASA \xe2\x80\x94 the space agency \xe2\x80\x94 delayed it. More."),
+            "NASA \xe2\x80\x94 the space agency \xe2\x80\x94 delayed it.");
   // Only the first sentence of a document.
   const OneDocument mid("It rained. PARIS -- Second.");
   ASSERT_EQ(mid.a.sentences.size(), 2u);
@@ -137,6 +140,30 @@ TEST(AnalyzeCluster, DropsADatelineOpeningALine) {
   EXPECT_TRUE(a.sentences[1].whole_line);
   EXPECT_FALSE(a.sentences[3].whole_line);
   EXPECT_EQ(a.sentences[1].words, 7u);
+}
+
+// Lines may end in CR alone (old Mac files), VT, FF, NEL or U+2028: each
+// line is whole, and a line's marker and dateline leave it as after LF.
+TEST(AnalyzeCluster, EveryLineBreakStartsALine) {
+  for (const std::string br : {"\r", "\v", "\f", "\xC2\x85", "\xE2\x80\xA8"}) {
+    const OneDocument d("Ferry halted" + br + "- Crews wait for the wind to drop." + br +
+                        "OSLO -- The ferry stayed in port." + br);
+    ASSERT_EQ(d.a.sentences.size(), 3u);
+    EXPECT_TRUE(d.a.sentences[0].whole_line);
+    EXPECT_EQ(d.Text(1), "Crews wait for the wind to drop.");
+    EXPECT_EQ(d.Text(2), "The ferry stayed in port.");
+  }
+}
+
+// Every terminator the segmenter ends sentences at makes a sentence
+// punctuated (Khmer, Ethiopic, Mongolian, Greek question mark, doubled marks).
+TEST(AnalyzeCluster, PunctuatedKnowsTheSegmentersTerminators) {
+  for (const std::string end : {".", "\xE1\x9F\x94", "\xE1\x8D\xA7", "\xE1\xA0\x83",
+                                "\xCD\xBE", "\xE2\x80\xBC", "\xE2\x81\x89",
+                                "\xEF\xBD\xA1", "\xE0\xA5\xA5"}) {
+    EXPECT_TRUE(OneDocument("Word word" + end).a.sentences.at(0).punctuated) << end;
+  }
+  EXPECT_FALSE(OneDocument("Word word").a.sentences.at(0).punctuated);
 }
 
 // A list item's marker opening a line leaves its sentence; a dash that is a

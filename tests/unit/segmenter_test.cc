@@ -187,6 +187,17 @@ const std::vector<Case>& Cases() {
        {"Highlights:", "- Sales rose", "- Costs fell"}},
       {"numbered_inline", "1. The first item 2. The second item",
        {"1. The first item", "2. The second item"}},
+      // A letter list starts at "a." or "A."; "J." and "K." are initials.
+      {"initials_open", "J. K. Rowling wrote a book. She lives in Edinburgh.",
+       {"J. K. Rowling wrote a book.", "She lives in Edinburgh."}},
+      {"url_query", "See https://example.com/index.php?ID=5 for details. Then go.",
+       {"See https://example.com/index.php?ID=5 for details.", "Then go."}},
+      // Three spaced periods after a word are an ellipsis; four, a period
+      // and an ellipsis.
+      {"spaced_ellipsis_ends", "I wonder. . . The answer came.",
+       {"I wonder. . .", "The answer came."}},
+      {"period_then_spaced_ellipsis", "He compounds. . . . The answer came.",
+       {"He compounds.", ". . . The answer came."}},
       {"bullets_inline", "\xE2\x80\xA2 Sales rose \xE2\x80\xA2 Costs fell",
        {"\xE2\x80\xA2 Sales rose", "\xE2\x80\xA2 Costs fell"}},
       {"crlf", "Line one.\r\nLine two\r\n\r\nPara two.",
