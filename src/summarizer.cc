@@ -202,7 +202,9 @@ Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
   if (!stemmer.ok()) return stemmer.status();
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  impl->stopwords = &StopwordSet::ForLanguage(options.lang);
+  // One code for every stage: "de-AT" and "german" read as "de".
+  impl->options.lang = CanonicalLanguage(options.lang);
+  impl->stopwords = &StopwordSet::ForLanguage(impl->options.lang);
   return Summarizer(std::move(impl));
 }
 

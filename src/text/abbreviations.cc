@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "base/embedded_data.h"
+#include "text/analyzer.h"
 
 namespace precis {
 namespace {
@@ -89,11 +90,6 @@ bool Contains(const std::array<std::string_view, N>& set, std::string_view s) {
   return false;
 }
 
-std::string_view BaseLanguage(std::string_view lang) {
-  size_t cut = lang.find_first_of("-_");
-  return lang.substr(0, cut);
-}
-
 }  // namespace
 
 class LanguageRulesBuilder {
@@ -155,10 +151,7 @@ const LanguageRules& RulesForLanguage(std::string_view lang) {
   static std::mutex mu;
   static auto* const cache =
       new std::map<std::string, std::unique_ptr<const LanguageRules>, std::less<>>();
-  std::string code(BaseLanguage(lang));
-  for (char& c : code) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  std::string code = CanonicalLanguage(lang);
   const bool own = !EmbeddedData("abbreviations/" + code + ".txt").empty() ||
                    !EmbeddedData("sentence_starters/" + code + ".txt").empty() ||
                    Contains(kOrdinalLanguages, code) ||

@@ -74,6 +74,11 @@ class Stemmer {
 // ISO 639-1 codes Snowball ships, sorted.
 std::vector<std::string> StemmerLanguages();
 
+// The code every stage reads a --lang value by: lower case, without a
+// region ("de-AT", "pt_BR"), a Snowball name as its ISO 639-1 code
+// ("german" -> "de"). Other values pass through lower-cased.
+std::string CanonicalLanguage(std::string_view lang);
+
 }  // namespace precis
 
 #endif  // PRECIS_TEXT_ANALYZER_H_

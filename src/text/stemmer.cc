@@ -39,9 +39,21 @@ std::vector<std::string> StemmerLanguages() {
   return out;
 }
 
-Result<Stemmer> Stemmer::Create(std::string_view lang) {
+std::string CanonicalLanguage(std::string_view lang) {
+  std::string code(lang.substr(0, lang.find_first_of("-_")));
+  for (char& c : code) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
   for (const auto& l : kLanguages) {
-    if (lang == l.iso || lang == l.snowball) {
+    if (code == l.snowball) return l.iso;
+  }
+  return code;
+}
+
+Result<Stemmer> Stemmer::Create(std::string_view lang) {
+  const std::string code = CanonicalLanguage(lang);
+  for (const auto& l : kLanguages) {
+    if (code == l.iso) {
       if (sb_stemmer* s = sb_stemmer_new(l.snowball, "UTF_8")) return Stemmer(s);
     }
   }

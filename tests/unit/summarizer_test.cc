@@ -187,6 +187,31 @@ TEST(Summarizer, InvalidOptionsAreErrorsNotExceptions) {
   EXPECT_EQ(bad(o), StatusCode::kInvalidArgument);
 }
 
+// Every stage reads one language code: a region, capitals or a Snowball
+// name ask for the same rules as the ISO code ("3. Mai" is a German date,
+// not a sentence end; German stopwords and stems).
+TEST(Summarizer, LanguageCodesReadAsOne) {
+  const Cluster c{"c", {{"d", "", "", "Der Minister kam am 3. Mai in Berlin an und sprach "
+                                      "mit der Presse. Die Presse fragte nach dem Haushalt "
+                                      "der Stadt und den Schulden."}}};
+  auto summary_for = [&](const std::string& lang) {
+    SummarizerOptions o;
+    o.lang = lang;
+    auto s = Summarizer::Create(o);
+    EXPECT_TRUE(s.ok()) << lang;
+    auto r = s->Summarize(c);
+    EXPECT_TRUE(r.ok()) << lang;
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (const auto& x : r->sentences) spans.emplace_back(x.begin, x.end);
+    return spans;
+  };
+  const auto de = summary_for("de");
+  ASSERT_EQ(de.size(), 2u);
+  EXPECT_EQ(de[0].first, 0u);
+  EXPECT_EQ(de[1].first, c.docs[0].text.find("Die Presse"));
+  for (const char* lang : {"DE", "de-AT", "de_CH", "german"}) EXPECT_EQ(summary_for(lang), de) << lang;
+}
+
 TEST(Summarizer, BadDocumentsAreNamed) {
   auto summarizer = Summarizer::Create({});
   ASSERT_TRUE(summarizer.ok());
