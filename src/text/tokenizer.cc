@@ -6,7 +6,7 @@
 namespace precis {
 namespace {
 
-enum class Kind { kOther, kWord, kSingle };
+enum class Kind { kOther, kWord, kSingle, kMark };
 
 // Scripts written without spaces between words: one token per character.
 bool IsUnspacedScript(int32_t cp) {
@@ -27,18 +27,27 @@ Kind Classify(int32_t cp) {
                : Kind::kOther;
   }
   if (cp == 0xFFFD) return Kind::kOther;
-  if (IsUnspacedScript(cp)) return Kind::kSingle;
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return Kind::kWord;
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return IsUnspacedScript(cp) ? Kind::kSingle : Kind::kWord;
+    // Combining marks (a Thai vowel sign, an emoji's variation selector)
+    // belong to the character before them and never start a word.
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return Kind::kMark;
     default:
-      return Kind::kOther;
+      return Kind::kOther;  // punctuation too, in unspaced scripts ("・")
   }
+}
+
+// Invisible characters that join the two halves of one word: zero-width
+// (non-)joiner (Persian "می‌خواهم"), soft hyphen, word joiner. Case folding
+// drops them (UTF8PROC_IGNORE), so the halves fold to the plain word.
+bool IsInvisibleJoiner(int32_t cp) {
+  return cp == 0x200C || cp == 0x200D || cp == 0x00AD || cp == 0x2060;
 }
 
 bool IsDigit(int32_t cp) { return cp >= '0' && cp <= '9'; }
@@ -58,6 +67,12 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
     const Kind kind = Classify(cp);
     if (kind == Kind::kWord) {
       if (!in_word) { word_begin = i; in_word = true; }
+    } else if (kind == Kind::kMark) {
+      // Inside a word it stays there; after a single character it extends
+      // that token; elsewhere it is no word.
+      if (!in_word && !out->empty() && out->back().end == i && Classify(prev) != Kind::kOther) {
+        out->back().end = uint32_t(i + len);
+      }
     } else if (kind == Kind::kSingle) {
       if (in_word) out->push_back({uint32_t(word_begin), uint32_t(i)});
       in_word = false;
@@ -73,6 +88,8 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
                   Classify(next) == Kind::kWord && !IsDigit(next);
         } else if (cp == '.' || cp == ',') {
           joins = IsDigit(prev) && IsDigit(next);
+        } else if (IsInvisibleJoiner(cp)) {
+          joins = Classify(next) == Kind::kWord;
         }
       }
       if (!joins) {

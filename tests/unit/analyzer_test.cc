@@ -34,6 +34,28 @@ TEST(Tokenize, UnspacedScriptsGiveOneWordPerCharacter) {
             (std::vector<std::string>{"\xe4\xb8\xad", "\xe6\x96\x87", "abc"}));
 }
 
+// A combining mark belongs to the character before it (a Thai vowel sign
+// to its consonant) and is never a word of its own (an emoji's variation
+// selector); punctuation of an unspaced script is no word.
+TEST(Tokenize, MarksAndUnspacedPunctuation) {
+  EXPECT_EQ(Words("\xe0\xb8\x81\xe0\xb8\xb4\xe0\xb8\x99"),  // Thai: ko, sara i, no
+            (std::vector<std::string>{"\xe0\xb8\x81\xe0\xb8\xb4", "\xe0\xb8\x99"}));
+  EXPECT_EQ(Words("Go \xe2\x9d\xa4\xef\xb8\x8f team"), (std::vector<std::string>{"Go", "team"}));
+  EXPECT_EQ(Words("\xe4\xb8\xad\xe3\x83\xbb\xe6\x96\x87"),  // middle dot between ideographs
+            (std::vector<std::string>{"\xe4\xb8\xad", "\xe6\x96\x87"}));
+}
+
+// Invisible joiners inside a word keep it one word: a soft hyphen, a
+// zero-width non-joiner.
+TEST(Tokenize, InvisibleJoinersKeepOneWord) {
+  EXPECT_EQ(Words("Bundes\xc2\xadregierung tagt"),
+            (std::vector<std::string>{"Bundes\xc2\xadregierung", "tagt"}));
+  EXPECT_EQ(Words("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85"),
+            (std::vector<std::string>{
+                "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85"}));
+  EXPECT_EQ(FoldCase("Bundes\xc2\xadregierung"), "bundesregierung");
+}
+
 TEST(Tokenize, InvalidBytesSeparateWords) {
   EXPECT_EQ(Words("ab\xff" "cd"), (std::vector<std::string>{"ab", "cd"}));
 }
