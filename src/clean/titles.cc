@@ -1,8 +1,9 @@
 // Headlines: a document's opening unpunctuated line is its title, kept out of
 // the summary (reported as "headline"); so is an opening line that ends in a
 // full stop ("... in the U.S.") when the document repeats it as a line of its
-// own, which only titles do. Every later copy of a title, in any document, or
-// of a title given in the input, is a "repeated-title".
+// own, which only titles do. Every other copy of a title, in any document
+// and before or after it, or of a title given in the input, is a
+// "repeated-title".
 #include <map>
 #include <set>
 
@@ -73,6 +74,13 @@ void DropHeadlines(CleanState& state) {
       state.Drop(i, DropReason::kHeadline);
       headline_of.emplace(s.terms, i);
     }
+  }
+  // Copies that came before their title (an earlier document repeats a
+  // later one's headline), so the outcome does not hang on document order.
+  for (size_t i = 0; i < state.size() && !headline_of.empty(); ++i) {
+    if (!state.kept(i)) continue;
+    auto copy = headline_of.find(state.sentence(i).terms);
+    if (copy != headline_of.end()) state.Drop(i, DropReason::kRepeatedTitle, copy->second);
   }
 }
 

@@ -79,6 +79,23 @@ TEST(Clean, HeadlineAndRepeatedTitle) {
   EXPECT_EQ(repeated, 1u);
 }
 
+// A headline's copy goes whichever document comes first.
+TEST(Clean, HeadlineCopyInAnEarlierDocument) {
+  const std::string titled =
+      "Harbour crane collapses in storm\n\n"
+      "A crane at the container harbour collapsed on Sunday as winds reached 120 km/h.";
+  const std::string copy =
+      "Harbour crane collapses in storm.\n\n"
+      "No one was hurt when the crane fell, the port authority said on Sunday evening.";
+  for (bool titled_first : {true, false}) {
+    Fixture f(titled_first ? std::vector<std::string>{titled, copy}
+                           : std::vector<std::string>{copy, titled});
+    const DroppedSpan* d = f.Find("Harbour crane collapses in storm.");
+    ASSERT_NE(d, nullptr) << titled_first;
+    EXPECT_EQ(DropReasonName(d->reason), "repeated-title") << titled_first;
+  }
+}
+
 TEST(Clean, ExactAndReorderedDuplicatesAcrossDocuments) {
   Fixture f({kDocA, kDocB});
   size_t exact = 0, reordered = 0;
