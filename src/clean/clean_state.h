@@ -96,7 +96,6 @@ void DropFragments(CleanState& state);    // fragments.cc
 // that a group's kept copy is never one the last rule takes away.
 bool IsFragment(const CleanState& state, size_t i);
 
-
 }  // namespace precis
 
 #endif  // PRECIS_CLEAN_CLEAN_STATE_H_

@@ -209,7 +209,9 @@ TEST(Summarizer, LanguageCodesReadAsOne) {
   ASSERT_EQ(de.size(), 2u);
   EXPECT_EQ(de[0].first, 0u);
   EXPECT_EQ(de[1].first, c.docs[0].text.find("Die Presse"));
-  for (const char* lang : {"DE", "de-AT", "de_CH", "german"}) EXPECT_EQ(summary_for(lang), de) << lang;
+  for (const char* lang : {"DE", "de-AT", "de_CH", "german"}) {
+    EXPECT_EQ(summary_for(lang), de) << lang;
+  }
 }
 
 TEST(Summarizer, BadDocumentsAreNamed) {
