@@ -74,6 +74,12 @@ class Stemmer {
 // ISO 639-1 codes Snowball ships, sorted.
 std::vector<std::string> StemmerLanguages();
 
+// The segmenter's reading of one character (segmenter.cc), for the stages
+// after it: a line break (LF, CR, VT, FF, NEL, U+2028, U+2029), and a mark
+// that can end a sentence (. ! ? ; … and the other scripts' full stops).
+bool IsLineBreakCp(char32_t cp);
+bool IsSentenceEndCp(char32_t cp);
+
 // The code every stage reads a --lang value by: lower case, without a
 // region ("de-AT", "pt_BR"), a Snowball name as its ISO 639-1 code
 // ("german" -> "de"). Other values pass through lower-cased.

@@ -15,6 +15,7 @@
 
 #include "precis/segment.h"
 #include "text/abbreviations.h"
+#include "text/analyzer.h"
 
 namespace precis {
 namespace {
@@ -834,12 +835,22 @@ class Scanner {
   size_t quote_open_ = 0;
 };
 
+}  // namespace
+
 bool IsLineBreakCp(char32_t cp) {
-  return cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85 ||
-         cp == 0x2028 || cp == 0x2029;
+  const Cls c = Classify(cp);
+  return c == kBreak || c == kParagraph;
 }
 
-}  // namespace
+bool IsSentenceEndCp(char32_t cp) {
+  switch (Classify(cp)) {
+    case kPeriod: case kQuestion: case kExclaim: case kStrong: case kEllipsis:
+    case kSemicolon:
+      return true;
+    default:
+      return false;
+  }
+}
 
 std::vector<Span> SegmentSentences(std::string_view text,
                                    const SegmentOptions& options) {

@@ -10,23 +10,18 @@ namespace {
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool IsSpace(char c) { return IsLineSpace(c) || c == '\n'; }
 
-// Line breaks as the segmenter knows them: LF, CR (alone, as old Mac files
-// end lines, or before LF), VT, FF, NEL (C2 85), U+2028 and U+2029 (E2 80
-// A8/A9). These name a break ending just before byte `i`, or starting at it.
+// A line break (as the segmenter reads one) ends just before byte i, or
+// starts at it.
 bool BreakEndsAt(std::string_view text, size_t i) {
   if (i == 0) return false;
-  const char c = text[i - 1];
-  if (c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
-  if (i >= 2 && text[i - 2] == '\xC2' && c == '\x85') return true;
-  return i >= 3 && text[i - 3] == '\xE2' && text[i - 2] == '\x80' && (c == '\xA8' || c == '\xA9');
+  size_t start = i - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  size_t len;
+  return IsLineBreakCp(char32_t(DecodeUtf8(text, start, &len)));
 }
 bool BreakStartsAt(std::string_view text, size_t i) {
-  if (i >= text.size()) return false;
-  const char c = text[i];
-  if (c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
-  const std::string_view rest = text.substr(i);
-  return rest.starts_with("\xC2\x85") || rest.starts_with("\xE2\x80\xA8") ||
-         rest.starts_with("\xE2\x80\xA9");
+  size_t len;
+  return i < text.size() && IsLineBreakCp(char32_t(DecodeUtf8(text, i, &len)));
 }
 
 // True when only spaces separate `begin` from a line break (or the text's
@@ -64,15 +59,8 @@ bool EndsPunctuated(std::string_view s) {
       case 0x00BB: case 0x300D: case 0x300F:
         i = start;
         continue;
-      // The segmenter's terminators (segmenter.cc, ClassifySlow), and ';'.
-      case '.': case '!': case '?': case ';': case 0x2026: case 0x3002:
-      case 0xFF01: case 0xFF1F: case 0xFF61: case 0x0964: case 0x0965:
-      case 0x061F: case 0x06D4: case 0x0589: case 0x1362: case 0x1367:
-      case 0x1368: case 0x104B: case 0x17D4: case 0x1803: case 0x037E:
-      case 0x203C: case 0x2047: case 0x2048: case 0x2049:
-        return true;
       default:
-        return false;
+        return IsSentenceEndCp(char32_t(cp));
     }
   }
   return false;
