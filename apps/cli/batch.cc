@@ -241,6 +241,12 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
+// A result has an id and its sentences or its error; an input line has docs
+// or text instead.
+bool IsResult(const nlohmann::json& j) {
+  return j.is_object() && j.contains("id") && (j.contains("sentences") || j.contains("error"));
+}
+
 // --resume: counts the ids of `path`'s complete lines and cuts off a last
 // line that lacks its newline (a run killed mid-write). A missing file is
 // an empty one.
@@ -260,11 +266,9 @@ Status LoadResumeIds(const std::string& path, IdCounts& ids, size_t& lines) {
       // or a whole one. Anything else (a one-line JSON file without its
       // newline, as Python's json.dump writes) is not ours.
       constexpr std::string_view kStart = "{\"id\":";
-      auto j = nlohmann::json::parse(line, nullptr, false);
+      const auto j = nlohmann::json::parse(line, nullptr, false);
       const bool started = line.starts_with(kStart) || kStart.starts_with(line);
-      const bool whole = !j.is_discarded();
-      if (!started || (whole && !(j.is_object() && j.contains("id") &&
-                                  (j.contains("sentences") || j.contains("error"))))) {
+      if (!started || (!j.is_discarded() && !IsResult(j))) {
         status = Status::InvalidInput(
             "--resume: the last line of '" + path +
             "' is not the start of a precis result; refusing to cut or append to it");
@@ -274,11 +278,8 @@ Status LoadResumeIds(const std::string& path, IdCounts& ids, size_t& lines) {
     }
     complete_end += len;
     ++lines;
-    auto j = nlohmann::json::parse(StripEol(line), nullptr, false);
-    // A result has an id and its sentences or its error; an input line has
-    // docs or text instead.
-    if (j.is_discarded() || !j.is_object() || !j.contains("id") ||
-        !(j.contains("sentences") || j.contains("error"))) {
+    const auto j = nlohmann::json::parse(StripEol(line), nullptr, false);
+    if (!IsResult(j)) {
       status = Status::InvalidInput(
           "--resume: line " + std::to_string(lines) + " of '" + path +
           "' is not a precis result; refusing to append to it");
