@@ -7,8 +7,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
 
 #include "serve/handler.h"
@@ -103,13 +106,34 @@ int main(int argc, char** argv) {
   std::fflush(stderr);
 
   precis::Status run_status;
+  std::mutex run_mu;
+  std::condition_variable run_cv;
+  bool run_done = false;
   std::thread runner([&] {
     run_status = server.Run();
+    {
+      std::lock_guard lock(run_mu);
+      run_done = true;
+    }
+    run_cv.notify_all();
     if (!run_status.ok()) kill(getpid(), SIGTERM);  // wake the sigwait below
   });
   int sig = 0;
   sigwait(&signals, &sig);
+  const auto signalled = std::chrono::steady_clock::now();
   server.Stop();
+  {
+    // Run returns once every connection has closed, but a client that sends
+    // a byte every few seconds restarts httplib's 10 s read timeout each
+    // time and would hold the process past the promised 10 s.
+    std::unique_lock lock(run_mu);
+    if (!run_cv.wait_until(lock, signalled + std::chrono::seconds(9),
+                           [&] { return run_done; })) {
+      std::fprintf(stderr, "precis serve: stopped; connections still open were dropped\n");
+      std::fflush(nullptr);
+      std::_Exit(kExitOk);
+    }
+  }
   runner.join();
   if (!run_status.ok()) return Fail(run_status);
   std::fprintf(stderr, "precis serve: stopped\n");

@@ -1,5 +1,6 @@
 #include "serve/compute_pool.h"
 
+#include <algorithm>
 #include <thread>
 #include <utility>
 
@@ -7,14 +8,13 @@ namespace precis::serve {
 
 struct ComputePool::Task {
   std::function<HttpResponse()> work;
-  bool abandoned = false;
   bool done = false;
   HttpResponse response;
   std::condition_variable cv;  // under State::mu
 };
 
-// Shared with the (detached) workers, so that a worker still computing an
-// abandoned request when the pool is destroyed touches nothing freed.
+// Shared with the (detached) workers, so that a worker still computing a
+// request nobody waits for when the pool is destroyed touches nothing freed.
 struct ComputePool::State {
   std::mutex mu;
   std::condition_variable work_cv, idle_cv;
@@ -40,7 +40,6 @@ ComputePool::ComputePool(int threads, size_t max_queue)
         state->work_cv.wait(lock, [&] { return !state->queue.empty(); });
         std::shared_ptr<Task> task = std::move(state->queue.front());
         state->queue.pop_front();
-        if (task->abandoned) continue;
         ++state->busy;
         lock.unlock();
         HttpResponse r = task->work();
@@ -86,7 +85,10 @@ ComputePool::Outcome ComputePool::Run(std::function<HttpResponse()> work,
     *out = std::move(task->response);
     return Outcome::kDone;
   }
-  task->abandoned = true;
+  // Not started: out of the queue, so that it no longer counts against
+  // max_queue. Started: its answer is dropped when it finishes.
+  const auto queued = std::find(state_->queue.begin(), state_->queue.end(), task);
+  if (queued != state_->queue.end()) state_->queue.erase(queued);
   return Outcome::kTimeout;
 }
 

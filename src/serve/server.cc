@@ -93,10 +93,51 @@ struct Server::Impl {
     std::fflush(log);
   }
 
+  // A request with a body (POST, PUT, PATCH, DELETE): the body is read here,
+  // up to the limit, rather than by httplib, whose own limit checks only the
+  // Content-Length header: a chunked body, or a gzip body that inflates a
+  // thousandfold, would be held whole in memory before a 413.
+  void ServeWithBody(const httplib::Request& req, httplib::Response& res,
+                     const httplib::ContentReader& read) {
+    std::string body;
+    // A multipart body is refused (415) unread: httplib's reader would want
+    // a receiver per part.
+    if (req.is_multipart_form_data()) {
+      res.set_header("Connection", "close");
+      Serve(req, res, std::move(body));
+      return;
+    }
+    // Past the limit the rest is read and dropped, up to as much again, so
+    // that the client, still sending, gets the 413 rather than a reset
+    // connection; a longer body is cut off there.
+    const size_t limit = handler.options().max_body_bytes;
+    size_t dropped = 0;
+    const bool read_whole = read([&](const char* data, size_t n) {
+      if (dropped == 0 && n <= limit - body.size()) {
+        body.append(data, n);
+        return true;
+      }
+      dropped += n;
+      return dropped <= limit;
+    });
+    if (!read_whole || dropped > 0) {
+      // Past the limit: 413. Otherwise httplib has set 413 (Content-Length
+      // past the limit) or 400 (a broken body, or one that does not
+      // decompress). The error handler gives each its JSON body.
+      if (dropped > 0) res.status = 413;
+      if (res.status < 400) res.status = 400;
+      // Unread bytes left: the connection cannot carry another request.
+      if (!read_whole) res.set_header("Connection", "close");
+      return;
+    }
+    Serve(req, res, std::move(body));
+  }
+
   // Everything routed: GETs answered here, POSTs computed on the pool.
-  void Serve(const httplib::Request& req, httplib::Response& res) {
+  void Serve(const httplib::Request& req, httplib::Response& res, std::string body) {
     const auto start = Clock::now();
-    HttpRequest request{req.method, req.path, req.get_header_value("Content-Type"), req.body};
+    HttpRequest request{req.method, req.path, req.get_header_value("Content-Type"),
+                        std::move(body)};
     HttpResponse response;
     if (req.method != "POST") {
       response = handler.Handle(request);
@@ -135,7 +176,8 @@ Server::Server(const Handler& handler, ListenOptions options)
   httplib::Server& http = impl->http;
   const int connections = handler.options().max_connections;
   http.new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
-  // httplib refuses a larger body itself (413) before reading it.
+  // httplib refuses a body whose Content-Length is past the limit (413)
+  // before reading it; ServeWithBody stops any other body at the limit.
   http.set_payload_max_length(handler.options().max_body_bytes);
   http.set_tcp_nodelay(true);  // small answers: no Nagle delay
   // SO_REUSEADDR (restart at once over old connections in TIME_WAIT), not
@@ -150,14 +192,21 @@ Server::Server(const Handler& handler, ListenOptions options)
   http.set_read_timeout(10);
   http.set_write_timeout(10);
   auto serve = [impl](const httplib::Request& req, httplib::Response& res) {
-    impl->Serve(req, res);
+    impl->Serve(req, res, req.body);
   };
+  auto serve_with_body = [impl](const httplib::Request& req, httplib::Response& res,
+                                const httplib::ContentReader& read) {
+    impl->ServeWithBody(req, res, read);
+  };
+  // httplib routes a request it expects a body with (a POST, PUT or PATCH,
+  // a DELETE with Content-Length) to the readers, any other to `serve`.
   http.Get(".*", serve);
-  http.Post(".*", serve);
-  http.Put(".*", serve);
-  http.Patch(".*", serve);
-  http.Delete(".*", serve);
   http.Options(".*", serve);
+  http.Post(".*", serve_with_body);
+  http.Put(".*", serve_with_body);
+  http.Patch(".*", serve_with_body);
+  http.Delete(".*", serve_with_body);
+  http.Delete(".*", serve);
   // What httplib answers on its own (413 past the body limit, 400 for a
   // request it cannot parse, an unknown method) gets a JSON body too.
   http.set_error_handler(httplib::Server::HandlerWithResponse(

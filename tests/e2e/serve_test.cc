@@ -2,11 +2,15 @@
 // limits, byte-identity with the CLI, and a graceful shutdown.
 #include <httplib.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <optional>
 #include <thread>
 
@@ -57,6 +61,9 @@ std::string SlowBody() {
 class Serve : public ::testing::Test {
  protected:
   void Start(const std::vector<std::string>& args = {}) {
+    // A server that refuses a body closes the connection while a client may
+    // still be writing it: an error for that client, not the end of the test.
+    signal(SIGPIPE, SIG_IGN);
     server_ = std::make_unique<ServeProcess>(args);
     ASSERT_GT(server_->port(), 0) << server_->Stderr();
   }
@@ -256,6 +263,46 @@ TEST_F(Serve, EveryErrorStatus) {
   EXPECT_EQ(chunked->status, 413);
 }
 
+// The server's peak resident memory (VmHWM), in kB; 0 if unreadable.
+long PeakKb(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
+// Found by review: httplib's own limit checks only Content-Length, so a
+// chunked or gzip body was held whole in memory before the 413 (a 300 KB
+// gzip request inflated to 300 MB). The server now stops at the limit.
+TEST_F(Serve, BodyLimitHoldsWhileReadingChunkedAndCompressedBodies) {
+  Start({"--max-body", "100000"});
+  const long before = PeakKb(server_->pid());
+  ASSERT_GT(before, 0);
+  const std::string big = "{\"text\": \"" + std::string(128 << 20, 'a') + "\"}";
+  httplib::Client gzip = Client();
+  gzip.set_compress(true);  // Content-Encoding: gzip, about 128 KB on the wire
+  ExpectError(gzip.Post("/v1/summarize", big, "application/json"), 413, "limit-exceeded");
+  // A chunked body with no end: answered once past the limit, not read on.
+  // The server then closes the connection on the writing client (SIGPIPE
+  // is ignored in Start).
+  size_t sent = 0;
+  auto endless = Client().Post("/v1/summarize", [&](size_t, httplib::DataSink& sink) {
+    if (sent >= (size_t{128} << 20)) { sink.done(); return true; }
+    const std::string piece(64 << 10, ' ');
+    sent += piece.size();
+    return sink.write(piece.data(), piece.size());
+  }, "application/json");
+  if (endless) EXPECT_EQ(endless->status, 413);
+  EXPECT_LT(sent, size_t{64} << 20);
+  EXPECT_LT(PeakKb(server_->pid()) - before, 64 << 10) << "kB";
+  // A small gzip body is read as usual.
+  auto small = gzip.Post("/v1/summarize", FerryBody().dump(), "application/json");
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->status, 200) << small->body;
+}
+
 TEST_F(Serve, SaturatedAnswers503AndRecovers) {
   Start({"--threads", "1", "--max-queue", "1"});
   const std::string slow = SlowBody();
@@ -304,6 +351,62 @@ TEST_F(Serve, SixteenConcurrentClientsAtDefaultLimitsNever503) {
   for (auto& t : clients) t.join();
   EXPECT_EQ(ok, 320);
   EXPECT_EQ(failed, 0);
+}
+
+// Found by review: a request that timed out while waiting stayed in the
+// queue until a worker reached it, so later requests were refused
+// "too many requests waiting" while none waited.
+TEST_F(Serve, TimedOutRequestsLeaveTheQueue) {
+  Start({"--threads", "1", "--max-queue", "1", "--timeout", "0.3"});
+  const std::string slow = SlowBody();
+  std::thread first([&] { Post("/v1/summarize", slow); });  // occupies the thread
+  for (int i = 0; i < 1000; ++i) {
+    auto m = Client().Get("/metrics");
+    if (m && m->body.find("precis_http_requests_in_flight 1\n") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ExpectError(Post("/v1/summarize", slow), 503, "timeout");  // waited, gave up
+  // The queue is empty again: this one waits too (and may time out), but is
+  // not refused as if the queue were full.
+  auto r = Post("/v1/summarize", FerryBody().dump());
+  ASSERT_TRUE(r);
+  if (r->status != 200) ExpectError(r, 503, "timeout");
+  first.join();
+}
+
+// Found by review: a client sending one byte every 2 s restarts httplib's
+// read timeout each time and held the process after SIGTERM for as long as
+// it kept sending.
+TEST_F(Serve, SigtermExitsWithinTenSecondsDespiteATricklingClient) {
+  Start();
+  const int sock = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(uint16_t(server_->port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string head =
+      "POST /v1/summarize HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100\r\n\r\n";
+  ASSERT_EQ(send(sock, head.data(), head.size(), MSG_NOSIGNAL), ssize_t(head.size()));
+  std::atomic<bool> done{false};
+  std::thread trickle([&] {
+    for (int i = 0; i < 99 && !done; ++i) {
+      if (send(sock, " ", 1, MSG_NOSIGNAL) != 1) break;
+      for (int k = 0; k < 20 && !done; ++k) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::chrono::milliseconds took{};
+  const int code = server_->StopWith(SIGTERM, std::chrono::seconds(15), &took);
+  done = true;
+  trickle.join();
+  close(sock);
+  EXPECT_EQ(code, 0) << server_->Stderr();
+  EXPECT_LT(took.count(), 10000);
 }
 
 TEST_F(Serve, SigtermLetsTheRequestInFlightFinish) {
