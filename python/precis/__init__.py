@@ -255,8 +255,9 @@ class Summarizer:
                             + type(lines).__name__)
         if isinstance(lines, (str, bytes, bytearray)):
             raise TypeError("lines: give an iterable of lines (a file opened in 'rb' "
-                            "mode, a list, text.splitlines()), not one "
-                            + type(lines).__name__)
+                            "mode, a list, text.split('\\n')), not one "
+                            + type(lines).__name__ + " (str.splitlines() would also "
+                            "split at \\r and U+2028, which JSON allows in a line)")
         _check_type("explain", explain, bool)
         _check_count("threads", threads, 1, 1024)
         _check_count("first_line", first_line, 0, 2**63 - 1)

@@ -91,8 +91,10 @@ def summarize_files(inputs: Sequence[str], output: str, *, blocksize: Any = None
     # surrogateescape keeps every byte, so a line that is not UTF-8 goes to
     # precis as it is and gets the CLI's error line.
     # One read_text per input: fsspec takes a list only of one protocol.
+    # Lines end at "\n" only, as for the CLI: by default read_text splits at
+    # a bare "\r" too, which may sit inside a valid JSON line.
     lines = db.concat([db.read_text(url, blocksize=blocksize, encoding="utf-8",
-                                    errors="surrogateescape",
+                                    errors="surrogateescape", linedelimiter="\n",
                                     storage_options=storage_options)
                        for url in inputs])
     results = summarize_bag(lines.map_partitions(_reencode), explain=explain, **options)

@@ -26,7 +26,8 @@ FERRY = os.path.join(SOURCE, "examples", "ferry")
 
 def make_files(folder, files=3, lines=30):
     """JSON Lines files with good clusters, bad lines of every kind, a line
-    that is not UTF-8, and (in the last file) no final newline."""
+    that is not UTF-8, lines holding a CR or U+2028, a CRLF line end, and (in
+    the last file) no final newline."""
     names = sorted(x for x in os.listdir(FERRY) if x.endswith(".txt"))
     texts = [open(os.path.join(FERRY, x), encoding="utf-8").read() for x in names]
     paths = []
@@ -34,6 +35,15 @@ def make_files(folder, files=3, lines=30):
         out = []
         for i in range(lines):
             n = f * lines + i
+            # Found by review: dask split lines at a bare CR (valid between
+            # JSON tokens); U+2028 is text, as Python's json.dumps writes it.
+            if i % 11 == 5:
+                out.append(b'{"id": "r%d",\r"text": "A carriage return. Within one line."}' % n)
+                continue
+            if i % 11 == 7:
+                out.append(json.dumps({"id": f"u{n}", "text": "One here.\u2028Two here."},
+                                      ensure_ascii=False).encode() + b"\r")
+                continue
             if i % 11 == 10:
                 out.append([b"not json", b'{"id": "x%d", "docs": 1}' % n, b"",
                             b'{"id": "bad\xff\xfe", "text": "x"}'][n % 4])
