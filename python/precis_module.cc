@@ -148,6 +148,10 @@ Cluster ToCluster(py::handle input) {
   if (const std::optional<py::dict> d = AsDict(input)) {
     if (d->contains("id") && !(*d)["id"].is_none()) cluster.id = IdString((*d)["id"], "id");
     if (d->contains("docs")) {
+      // As JSON Lines and HTTP refuse it: one of the two would be lost.
+      if (d->contains("text")) {
+        throw py::value_error("a cluster dict takes either \"docs\" or \"text\", not both");
+      }
       cluster.docs = ToDocuments((*d)["docs"], "\"docs\" must be a list of str or dict");
       return cluster;
     }

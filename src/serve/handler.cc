@@ -33,7 +33,7 @@ std::string Dump(const ordered_json& j) {
 }
 
 HttpResponse JsonResponse(std::string body) {
-  return {200, kJson, std::move(body)};
+  return {200, kJson, std::move(body), {}};
 }
 
 // An error carried out of a parsing step: the status and code to answer.
@@ -426,7 +426,8 @@ std::optional<HttpResponse> StaticFile(std::string_view path) {
   else return std::nullopt;
   for (size_t i = 0; i < kNumWebFiles; ++i) {
     if (kWebFiles[i].name == name) {
-      return HttpResponse{200, std::string(MediaType(name)), std::string(kWebFiles[i].bytes)};
+      return HttpResponse{200, std::string(MediaType(name)),
+                          std::string(kWebFiles[i].bytes), {}};
     }
   }
   return std::nullopt;
@@ -442,7 +443,7 @@ std::string ErrorBody(std::string_view code, std::string_view message) {
 }
 
 HttpResponse ErrorResponse(int status, std::string_view code, std::string_view message) {
-  return {status, kJson, ErrorBody(code, message)};
+  return {status, kJson, ErrorBody(code, message), {}};
 }
 
 struct Handler::Impl {
@@ -494,7 +495,10 @@ HttpResponse Handler::Handle(const HttpRequest& req) const {
     for (const auto& [path, fn] : kPosts) {
       if (req.path != path) continue;
       if (req.method != "POST") {
-        return ErrorResponse(405, "method-not-allowed", std::string(path) + " takes POST");
+        HttpResponse r =
+            ErrorResponse(405, "method-not-allowed", std::string(path) + " takes POST");
+        r.allow = "POST";
+        return r;
       }
       if (req.body.size() > impl_->options.max_body_bytes) {
         return ErrorResponse(413, "limit-exceeded",
@@ -513,7 +517,7 @@ HttpResponse Handler::Handle(const HttpRequest& req) const {
       if (req.path == "/v1/examples") return ExampleList();
       if (req.path == "/metrics") {
         return HttpResponse{200, "text/plain; version=0.0.4; charset=utf-8",
-                            impl_->metrics.Render()};
+                            impl_->metrics.Render(), {}};
       }
       return StaticFile(req.path);
     };
@@ -522,7 +526,9 @@ HttpResponse Handler::Handle(const HttpRequest& req) const {
     } else if (req.path == "/healthz" || req.path == "/v1/algorithms" ||
                req.path == "/v1/examples" || req.path == "/metrics" ||
                StaticFile(req.path)) {
-      return ErrorResponse(405, "method-not-allowed", req.path + " takes GET");
+      HttpResponse r = ErrorResponse(405, "method-not-allowed", req.path + " takes GET");
+      r.allow = "GET, HEAD";
+      return r;
     }
     return ErrorResponse(404, "not-found", "no endpoint " + req.path + " (see doc/api.md)");
   } catch (const std::exception& e) {

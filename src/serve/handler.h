@@ -30,6 +30,7 @@ struct HttpResponse {
   int status = 200;
   std::string content_type;
   std::string body;
+  std::string allow;  // for a 405: the methods the path takes (the Allow header)
 };
 
 // Every limit of the server, with its default. Handler enforces the first

@@ -162,6 +162,7 @@ struct Server::Impl {
       }
     }
     if (response.status == 503) res.set_header("Retry-After", "1");
+    if (!response.allow.empty()) res.set_header("Allow", response.allow);
     res.status = response.status;
     res.set_content(std::move(response.body), response.content_type.c_str());
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();

@@ -233,8 +233,13 @@ TEST_F(Serve, EveryErrorStatus) {
   ExpectError(Post("/v1/summarize", "{\"text\": \"a b.\", \"docs\": [{\"text\": \"c.\"}]}"),
               400, "invalid-input");
   ExpectError(Client().Get("/v1/nothing"), 404, "not-found");
-  ExpectError(Client().Get("/v1/summarize"), 405, "method-not-allowed");
-  ExpectError(Post("/healthz", "{}"), 405, "method-not-allowed");
+  // A 405 names the methods the path takes (RFC 9110: Allow).
+  auto get_post_only = Client().Get("/v1/summarize");
+  ExpectError(get_post_only, 405, "method-not-allowed");
+  EXPECT_EQ(get_post_only->get_header_value("Allow"), "POST");
+  auto post_get_only = Post("/healthz", "{}");
+  ExpectError(post_get_only, 405, "method-not-allowed");
+  EXPECT_EQ(post_get_only->get_header_value("Allow"), "GET, HEAD");
   ExpectError(Post("/v1/summarize", std::string(5000, ' ') + ok_text), 413, "limit-exceeded");
   const json three_docs = {{"docs", {{{"text", "a."}}, {{"text", "b."}}, {{"text", "c."}}}}};
   ExpectError(Post("/v1/summarize", three_docs.dump()), 413, "limit-exceeded");

@@ -181,6 +181,10 @@ class SummarizerTest(unittest.TestCase):
         with self.assertRaises(TypeError) as e:
             precis.Summarizer(options=precis.Options(words=100))
         self.assertIn("without a name", str(e.exception))
+        # Found by review: "text" beside "docs" was silently ignored.
+        with self.assertRaises(ValueError) as e:
+            precis.summarize({"docs": ["One doc here. It has two."], "text": "zzz"}, words=5)
+        self.assertIn("not both", str(e.exception))
 
     def test_numpy_numbers_are_numbers(self):
         try:
