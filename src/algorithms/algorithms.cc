@@ -47,8 +47,8 @@ std::vector<Selected> Greedy(const ScoreContext& ctx, const std::vector<double>&
   return SelectGreedy(ctx.cluster, ctx.analyzed, ctx.model, scores, ctx.keep, options);
 }
 
-// Concept selectors value only sentences holding a concept; on a tiny input
-// there may be none. Whatever budget they leave (without a cut sentence) is
+// Concept selectors value only sentences holding a concept, and submodular
+// only those with content words; on a tiny input there may be none. Whatever budget they leave (without a cut sentence) is
 // topped up in centroid order, so a summary is never empty while a sentence
 // fits. With skip_connective_openers, sentences that open with a connective
 // come last and only into an otherwise empty summary.
@@ -206,6 +206,9 @@ AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
   } else if (name == "submodular") {
     run.scores = CentroidScores(ctx.analyzed, ctx.model, ctx.keep);
     run.selected = SelectSubmodular(ctx.cluster, ctx.analyzed, ctx.model, ctx.keep, options);
+    // Its graph leaves out sentences without content words ("It is what it
+    // is."): on an input of only such sentences the summary was empty.
+    TopUp(ctx, options, &run.selected);
   } else if (name == "ilp") {
     RunIlp(ctx, options, IlpOptions{}, &run);  // the paper's model
   } else if (name == "precis") {

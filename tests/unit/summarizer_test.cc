@@ -245,6 +245,23 @@ TEST(Summarizer, NeverSilentlyEmpty) {
   EXPECT_FALSE(r->warnings.empty());
 }
 
+// Found by review: submodular's graph leaves out sentences without content
+// words, and on an input of only such sentences its summary was empty while
+// a sentence fit. Every algorithm returns one.
+TEST(Summarizer, StopwordOnlyInputGetsASentenceFromEveryAlgorithm) {
+  Cluster c{"c", {{"d", "", "", "It is what it is. And so it was."}}};
+  for (const AlgorithmInfo& a : Algorithms()) {
+    SummarizerOptions o;
+    o.algorithm = a.name;
+    o.budget = {BudgetUnit::kWords, 5};
+    auto summarizer = Summarizer::Create(o);
+    ASSERT_TRUE(summarizer.ok()) << a.name;
+    auto r = summarizer->Summarize(c);
+    ASSERT_TRUE(r.ok()) << a.name;
+    EXPECT_EQ(r->sentences.size(), 1u) << a.name;
+  }
+}
+
 // Two of three outlets carry the same sentence: cleaning keeps one copy, and
 // the default still counts the other outlet's use of its words, so that
 // sentence leads. (Without the copy its bigrams are in one document, under
