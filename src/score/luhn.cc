@@ -21,10 +21,12 @@ std::vector<double> LuhnScores(const ScoreContext& ctx, const LuhnOptions& optio
   if (counts.empty()) return scores;
   // The frequency of the term at the significant_share quantile: ties at the
   // cut are all significant, so the result does not depend on term ids.
+  // The top share is `top` terms, the last of them counts[top - 1]; the
+  // epsilon keeps 0.1 * 30 (3.0000000000000004 in binary) at 3.
   std::sort(counts.begin(), counts.end(), std::greater<>());
-  const size_t k = std::min(counts.size() - 1,
-                            size_t(std::ceil(options.significant_share * counts.size())));
-  const uint32_t cut = std::max<uint32_t>(counts[k], uint32_t(options.min_count));
+  const double share = options.significant_share * double(counts.size());
+  const size_t top = std::clamp<size_t>(size_t(std::ceil(share - 1e-9)), 1, counts.size());
+  const uint32_t cut = std::max<uint32_t>(counts[top - 1], uint32_t(options.min_count));
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (!ctx.keep[i]) continue;
     const auto& terms = sentences[i].terms;

@@ -84,6 +84,23 @@ TEST(Luhn, DensestClusterOfSignificantWords) {
   EXPECT_DOUBLE_EQ(LuhnScores(near.ctx(), o)[1], 4.0 / 6.0);
 }
 
+// Found by review: the cut was the frequency of the term after the top
+// share, so with share 0.1 of 10 terms two terms were significant, not one.
+TEST(Luhn, TopShareCountsExactlyThatManyTerms) {
+  // Ten content terms: alpha 5 times, bravo 4, eight others once.
+  World w = OneDoc(
+      "Alpha alpha alpha alpha alpha. Bravo bravo bravo bravo. "
+      "Charlie delta echo foxtrot golf hotel india juliet.");
+  LuhnOptions o;
+  o.significant_share = 0.1;  // one term of ten
+  const auto s = LuhnScores(w.ctx(), o);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_DOUBLE_EQ(s[0], 5.0);  // 5^2 / 5
+  EXPECT_DOUBLE_EQ(s[1], 0.0);  // bravo is second: not significant
+  o.significant_share = 0.2;    // two terms
+  EXPECT_DOUBLE_EQ(LuhnScores(w.ctx(), o)[1], 4.0);
+}
+
 TEST(PageRank, StarGraphByHand) {
   // Center 0 linked to leaves 1..3. With d = 0.85:
   //   p_c = (1 - d)/4 + d (1 - p_c)  ->  p_c = ((1 - d)/4 + d) / (1 + d).
