@@ -32,10 +32,27 @@ std::vector<double> LsaScores(const ScoreContext& ctx, const LsaOptions& options
     if (s2(k) <= 0) break;
     ++dims;
   }
+  // Within a repeated singular value the eigenvectors are any basis of its
+  // space: cutting through it would score symmetric sentences unequally, by
+  // the solver's choice. Its whole space is kept, whose projection is the
+  // same in every basis.
+  const double equal = 1e-9 * top;
+  while (dims > 0 && dims < n && s2(n - dims - 1) > 0 &&
+         s2(n - dims) - s2(n - dims - 1) <= equal) {
+    ++dims;
+  }
+  double best = 0;
   for (Eigen::Index a = 0; a < n; ++a) {
     double sum = 0;
     for (Eigen::Index k = n - 1; k >= n - dims; --k) sum += s2(k) * v(a, k) * v(a, k);
     scores[nodes[a]] = std::sqrt(sum);
+    best = std::max(best, scores[nodes[a]]);
+  }
+  // Scores equal in exact arithmetic differ in their last bits; rounded to
+  // nine digits of the largest, they tie, and ties break on position.
+  if (best > 0) {
+    const double unit = 1e-9 * best;
+    for (size_t i : nodes) scores[i] = std::round(scores[i] / unit) * unit;
   }
   return scores;
 }

@@ -233,6 +233,20 @@ TEST(Lsa, MatchesADirectSvd) {
   }
 }
 
+// Found by review: with min_dimensions cutting through a repeated singular
+// value, four sentences symmetric in every way scored 0, 0, 2.53, 2.53 (the
+// solver's basis decided). A repeated value's whole space is kept, and
+// equal scores tie.
+TEST(Lsa, SymmetricSentencesScoreEqually) {
+  World w = OneDoc(
+      "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima. "
+      "Storm ferry. Harbor crane. Mayor budget. River bridge.");
+  const auto s = LsaScores(w.ctx());
+  ASSERT_EQ(s.size(), 5u);
+  EXPECT_GT(s[1], 0.0);
+  for (size_t i = 2; i < 5; ++i) EXPECT_EQ(s[i], s[1]) << "sentence " << i;
+}
+
 TEST(Scorers, NotKeptScoresZeroAndEverythingIsFinite) {
   World w = OneDoc(
       "Ferry engines failed at dawn. Harbor crews towed the boat home. "
