@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
+
+#include "base/date.h"
 
 namespace precis {
 
@@ -13,8 +16,10 @@ std::vector<double> LeadScores(const ScoreContext& ctx) {
   const bool dated = std::all_of(docs.begin(), docs.end(),
                                  [](const Document& d) { return !d.date.empty(); });
   if (dated) {
+    std::vector<std::string> date(docs.size());
+    for (size_t d = 0; d < docs.size(); ++d) date[d] = DateKey(docs[d].date);
     std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return docs[a].date > docs[b].date; });
+                     [&](size_t a, size_t b) { return date[a] > date[b]; });
   }
   for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
   std::vector<double> scores(ctx.keep.size(), 0.0);

@@ -54,6 +54,12 @@ TEST(Lead, NewestDocumentFirstWhenDated) {
   const auto s = LeadScores(w.ctx());
   EXPECT_GT(s[2], s[0]);  // b1 > a1
   EXPECT_GT(s[0], s[3]);  // a1 > b2
+  // Found by review: timestamps with offsets compared as text. "late" is
+  // 04:00 UTC on the 5th, "early" 22:00 UTC on the 4th.
+  World tz({{"early", "", "2004-01-05T01:00:00+03:00", "Alpha one. Alpha two."},
+            {"late", "", "2004-01-04T23:00:00-05:00", "Bravo one. Bravo two."}});
+  const auto t = LeadScores(tz.ctx());
+  EXPECT_GT(t[2], t[0]);  // late1 > early1
 }
 
 TEST(Lead, DroppedSentencesDoNotCountAsPositions) {

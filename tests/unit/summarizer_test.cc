@@ -262,6 +262,24 @@ TEST(Summarizer, StopwordOnlyInputGetsASentenceFromEveryAlgorithm) {
   }
 }
 
+// Found by review: dates with offsets were compared as text, so the later
+// instant ("late": 04:00 UTC on the 5th) was read first.
+TEST(Summarizer, ReadingOrderComparesTimestampsAsInstants) {
+  Cluster c{"c",
+            {{"late", "", "2004-01-04T23:00:00-05:00", "The river flooded the town of Alden."},
+             {"early", "", "2004-01-05T01:00:00+03:00", "Heavy rain fell on the hills above Alden."}}};
+  SummarizerOptions o;
+  o.algorithm = "lead";
+  o.budget = {BudgetUnit::kSentences, 2};
+  auto summarizer = Summarizer::Create(o);
+  ASSERT_TRUE(summarizer.ok());
+  auto r = summarizer->Summarize(c);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->sentences.size(), 2u);
+  EXPECT_EQ(r->sentences[0].doc, 1u);  // early
+  EXPECT_EQ(r->sentences[1].doc, 0u);
+}
+
 // Two of three outlets carry the same sentence: cleaning keeps one copy, and
 // the default still counts the other outlet's use of its words, so that
 // sentence leads. (Without the copy its bigrams are in one document, under
