@@ -7,7 +7,8 @@
 
 namespace precis {
 
-std::vector<double> KlSumScores(const ScoreContext& ctx, const KlSumOptions& options) {
+std::vector<double> KlSumScores(const ScoreContext& ctx, const KlSumOptions& options,
+                                const PickLimits* limits) {
   const auto& sentences = ctx.analyzed.sentences;
   const Vocabulary& vocab = ctx.analyzed.vocab;
   std::vector<double> pd(vocab.size(), 0.0);
@@ -65,19 +66,27 @@ std::vector<double> KlSumScores(const ScoreContext& ctx, const KlSumOptions& opt
 
   std::vector<size_t> ranked;
   std::vector<bool> taken(sentences.size(), false);
+  bool budget_left = true;
   while (ranked.size() < options.depth && ranked.size() < live.size()) {
     size_t pick = SIZE_MAX;
     double best = 0;
     for (size_t i : live) {
-      if (taken[i]) continue;
+      if (taken[i] || (limits != nullptr && budget_left && !limits->fits(i))) continue;
       const double kl = kl_delta(i);
       if (pick == SIZE_MAX || kl < best) {
         best = kl;
         pick = i;
       }
     }
+    if (pick == SIZE_MAX) {
+      if (!budget_left) break;
+      budget_left = false;  // the next pick is the one a cut would take
+      continue;
+    }
     taken[pick] = true;
     ranked.push_back(pick);
+    if (!budget_left) break;
+    if (limits != nullptr) limits->take(pick);
     for (const auto& [t, k] : bags[pick]) c[t] += k;
     summary_len += length[pick];
   }

@@ -11,7 +11,9 @@
 // (bench/results/quality-2026-11-25.md). Each candidate costs O(its words): only
 // the cross-entropy term changes, by the sentence's own words. As for
 // SumBasic, the pick order (for `depth` picks) is returned as a score; the
-// rest follow by their single-sentence KL.
+// rest follow by their single-sentence KL. The paper's greedy minimizes
+// subject to the length limit: with `limits` (given when the summary is not
+// truncated) each pick is among the sentences that still fit.
 #ifndef PRECIS_SCORE_KLSUM_H_
 #define PRECIS_SCORE_KLSUM_H_
 
@@ -24,7 +26,10 @@ struct KlSumOptions {
   size_t depth = 64;
 };
 
-std::vector<double> KlSumScores(const ScoreContext& ctx, const KlSumOptions& options = {});
+// With `limits`, each pick is among the sentences that fit; once none does,
+// one more (the one a --truncate cut would take) ends the order.
+std::vector<double> KlSumScores(const ScoreContext& ctx, const KlSumOptions& options = {},
+                                const PickLimits* limits = nullptr);
 
 }  // namespace precis
 

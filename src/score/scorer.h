@@ -31,6 +31,17 @@ struct ScoreContext {
 
 using ScoreFn = std::function<std::vector<double>(const ScoreContext&)>;
 
+// For the scorers that pick sentences one at a time (SumBasic, KL-Sum) and
+// return the pick order: the selector's view, so that each pick is made among
+// the sentences the selector would still take, as the papers' budgeted greedy
+// does. Without it a pick that the budget later skipped still shaped the
+// picks after it. `fits(i)`: sentence i fits the budget left and restates no
+// earlier pick; `take(i)`: i is picked.
+struct PickLimits {
+  std::function<bool(size_t)> fits;
+  std::function<void(size_t)> take;
+};
+
 // Scorers that compare every pair of sentences (LexRank, TextRank, LSA, the
 // submodular selector) look at no more than this many: past it, the kept
 // sentences with the highest centroid score (linear to compute) take part and

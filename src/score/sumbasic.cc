@@ -21,7 +21,8 @@ std::vector<double> RankToScores(const std::vector<size_t>& ranked,
   return scores;
 }
 
-std::vector<double> SumBasicScores(const ScoreContext& ctx, const SumBasicOptions& options) {
+std::vector<double> SumBasicScores(const ScoreContext& ctx, const SumBasicOptions& options,
+                                   const PickLimits* limits) {
   const auto& sentences = ctx.analyzed.sentences;
   const Vocabulary& vocab = ctx.analyzed.vocab;
   std::vector<double> p(vocab.size(), 0.0);
@@ -50,12 +51,24 @@ std::vector<double> SumBasicScores(const ScoreContext& ctx, const SumBasicOption
 
   std::vector<size_t> ranked;
   std::vector<bool> taken(sentences.size(), false);
+  bool budget_left = true;
+  std::vector<bool> open(sentences.size(), false);  // a candidate this step
   while (ranked.size() < options.depth && ranked.size() < live.size()) {
-    // The most probable word still in an untaken sentence (lowest id on ties).
+    bool any = false;
+    for (size_t i : live) {
+      open[i] = !taken[i] && (limits == nullptr || !budget_left || limits->fits(i));
+      any = any || open[i];
+    }
+    if (!any) {
+      if (!budget_left) break;
+      budget_left = false;  // the next pick is the one a cut would take
+      continue;
+    }
+    // The most probable word still in a candidate (lowest id on ties).
     uint32_t best_word = 0;
     double best_p = -1;
     for (size_t i : live) {
-      if (taken[i]) continue;
+      if (!open[i]) continue;
       for (uint32_t t : words[i]) {
         if (p[t] > best_p || (p[t] == best_p && t < best_word)) {
           best_p = p[t];
@@ -66,7 +79,7 @@ std::vector<double> SumBasicScores(const ScoreContext& ctx, const SumBasicOption
     size_t pick = SIZE_MAX;
     double pick_weight = -1;
     for (size_t i : live) {
-      if (taken[i]) continue;
+      if (!open[i]) continue;
       if (std::find(words[i].begin(), words[i].end(), best_word) == words[i].end()) continue;
       const double w = weight(i);
       if (w > pick_weight) {
@@ -77,6 +90,8 @@ std::vector<double> SumBasicScores(const ScoreContext& ctx, const SumBasicOption
     if (pick == SIZE_MAX) break;
     taken[pick] = true;
     ranked.push_back(pick);
+    if (!budget_left) break;
+    if (limits != nullptr) limits->take(pick);
     // Square each distinct word's probability once.
     std::vector<uint32_t> distinct = words[pick];
     std::sort(distinct.begin(), distinct.end());

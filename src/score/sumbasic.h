@@ -10,7 +10,9 @@
 // The order in which sentences are taken is returned as a score (first taken
 // highest), so any selector can apply the budget and redundancy rules. The
 // loop runs for `depth` sentences (each step is linear in the input); the
-// rest follow in order of their step-2 weight.
+// rest follow in order of their step-2 weight. With `limits`, each step
+// chooses among the sentences that still fit, and once none does, one more
+// (the one a --truncate cut would take) ends the order.
 #ifndef PRECIS_SCORE_SUMBASIC_H_
 #define PRECIS_SCORE_SUMBASIC_H_
 
@@ -23,7 +25,8 @@ struct SumBasicOptions {
 };
 
 std::vector<double> SumBasicScores(const ScoreContext& ctx,
-                                   const SumBasicOptions& options = {});
+                                   const SumBasicOptions& options = {},
+                                   const PickLimits* limits = nullptr);
 
 // Turns a pick order (ranked[0] taken first) followed by fallback weights for
 // the rest into scores that preserve it: ranked sentences score above 1, the

@@ -203,6 +203,42 @@ TEST(KlSum, ClosestDistributionFirst) {
   EXPECT_GT(s[2], s[1]);
 }
 
+// Found by review: SumBasic and KL-Sum chose their picks before the budget
+// was applied, so a pick the budget then skipped still shaped every pick
+// after it. With limits, each pick is among the sentences that fit, and the
+// one a cut would take ends the order.
+TEST(GreedyPicks, ARuledOutSentenceDoesNotShapeLaterPicks) {
+  // Content words: storm, ferry, harbor, council 3 of 18 each; today 2;
+  // closed, budget, vote, meeting 1.
+  World w = OneDoc(
+      "Storm ferry harbor storm ferry harbor council closed today. Council budget vote. "
+      "Storm ferry harbor. Council meeting today.");
+  ASSERT_EQ(w.analyzed.sentences.size(), 4u);
+  auto order = [](const std::vector<double>& s) {
+    std::vector<size_t> o = {0, 1, 2, 3};
+    std::stable_sort(o.begin(), o.end(), [&](size_t a, size_t b) { return s[a] > s[b]; });
+    return o;
+  };
+  std::vector<size_t> took;
+  auto ruling_out = [&](size_t out) {
+    took.clear();
+    return PickLimits{[out](size_t i) { return i != out; }, [&](size_t i) { took.push_back(i); }};
+  };
+  // KL-Sum takes 0 first and then, its words covered, leaves "Storm ferry
+  // harbor." (2) to the last. With 0 ruled out, 2 comes first.
+  EXPECT_EQ(order(KlSumScores(w.ctx())), (std::vector<size_t>{0, 1, 3, 2}));
+  PickLimits limits = ruling_out(0);
+  EXPECT_EQ(order(KlSumScores(w.ctx(), {}, &limits)), (std::vector<size_t>{2, 3, 1, 0}));
+  EXPECT_EQ(took, (std::vector<size_t>{2, 3, 1}));
+  // SumBasic takes 2 (storm's best mean), squaring storm, ferry and harbor,
+  // then follows council to 3. With 2 ruled out, storm leads to 0, which
+  // squares council and today too: budget's sentence 1 comes before 3.
+  EXPECT_EQ(order(SumBasicScores(w.ctx())), (std::vector<size_t>{2, 3, 0, 1}));
+  limits = ruling_out(2);
+  EXPECT_EQ(order(SumBasicScores(w.ctx(), {}, &limits)), (std::vector<size_t>{0, 1, 3, 2}));
+  EXPECT_EQ(took, (std::vector<size_t>{0, 1, 3}));
+}
+
 TEST(Lsa, MatchesADirectSvd) {
   World w = OneDoc(
       "Ferry engines failed at dawn. "
