@@ -107,9 +107,10 @@ struct Server::Impl {
       Serve(req, res, std::move(body));
       return;
     }
-    // Past the limit the rest is read and dropped, up to as much again, so
-    // that the client, still sending, gets the 413 rather than a reset
-    // connection; a longer body is cut off there.
+    // Past the limit the rest is read and dropped, up to kMaxDropped, so that
+    // the client, still sending, gets the 413 rather than a connection reset
+    // by unread bytes; a longer body is cut off there.
+    constexpr size_t kMaxDropped = size_t{16} << 20;
     const size_t limit = handler.options().max_body_bytes;
     size_t dropped = 0;
     const bool read_whole = read([&](const char* data, size_t n) {
@@ -118,7 +119,7 @@ struct Server::Impl {
         return true;
       }
       dropped += n;
-      return dropped <= limit;
+      return dropped <= std::max(limit, kMaxDropped);
     });
     if (!read_whole || dropped > 0) {
       // Past the limit: 413. Otherwise httplib has set 413 (Content-Length
