@@ -1,6 +1,7 @@
 #include "algorithms/algorithms.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "score/centroid.h"
 #include "score/klsum.h"
@@ -83,9 +84,9 @@ class BudgetedPicks {
 };
 
 // Concept selectors value only sentences holding a concept, and submodular
-// only those with content words; on a tiny input there may be none. Whatever budget they leave (without a cut sentence) is
-// topped up in centroid order, so a summary is never empty while a sentence
-// fits. With skip_connective_openers, sentences that open with a connective
+// only those with content words; on a tiny input there may be none. Whatever
+// budget they leave (without a cut sentence) is topped up in centroid order,
+// so a summary is never empty while a sentence fits. With skip_connective_openers, sentences that open with a connective
 // come last and only into an otherwise empty summary.
 void TopUp(const ScoreContext& ctx, const SelectOptions& options,
            std::vector<Selected>* selected, bool skip_connective_openers = false) {
@@ -236,8 +237,9 @@ AlgorithmRun RunAlgorithm(std::string_view name, const ScoreContext& ctx,
     // picking only what fits whole there fills the end with short sentences,
     // -0.5 R-1 on duc2003-t3, -1.25 on multiling2011-en at 100 words).
     // Without it each pick is made among the sentences that still fit.
-    BudgetedPicks picks(ctx, options);
-    const PickLimits* limits = options.truncate ? nullptr : &picks.limits;
+    std::optional<BudgetedPicks> picks;
+    if (!options.truncate) picks.emplace(ctx, options);
+    const PickLimits* limits = picks ? &picks->limits : nullptr;
     greedy_with(name == "klsum" ? KlSumScores(ctx, {}, limits)
                                 : SumBasicScores(ctx, {}, limits));
   } else if (name == "lsa") {
