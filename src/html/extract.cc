@@ -68,7 +68,15 @@ struct Selection {
   std::vector<uint32_t> blocks;  // indexes into model.blocks, in order
 };
 
-Selection Select(const PageModel& m, const Params& p, uint32_t hard_flags) {
+// Which element flags exclude text. `hard`: an element's whole subtree, from
+// choosing the article and from its content; `inner`: a block inside the
+// chosen article, when an element between the two has one.
+struct Trust {
+  uint32_t hard;
+  uint32_t inner;
+};
+
+Selection Select(const PageModel& m, const Params& p, const Trust& trust) {
   Selection sel;
   const size_t nb = m.blocks.size(), nn = m.nodes.size();
   if (nb == 0) return sel;
@@ -96,7 +104,7 @@ Selection Select(const PageModel& m, const Params& p, uint32_t hard_flags) {
       f &= ~(hi::kNegHint | hi::kStrongNeg | hi::kBoilerTag);
     }
     own[n] = f;
-    const uint32_t hard = f & hard_flags;
+    const uint32_t hard = f & trust.hard;
     eff[n] = hard | (node.parent >= 0 ? eff[node.parent] : 0);
   }
   // Content of blocks not excluded, per node, by prefix sums again.
@@ -112,7 +120,8 @@ Selection Select(const PageModel& m, const Params& p, uint32_t hard_flags) {
   for (size_t n = 0; n < nn; ++n) {
     const Node& node = m.nodes[n];
     if (!(node.flags & hi::kBlockTag) || node.block_end <= node.block_begin) continue;
-    if (eff[n] != 0) continue;
+    // The title names the article but is not it (the keep loop drops h1).
+    if (eff[n] != 0 || (node.flags & hi::kTitle)) continue;
     const double good = good_prefix[node.block_end] - good_prefix[node.block_begin];
     if (good <= 0) continue;
     const double boiler = boiler_prefix[node.block_end] - boiler_prefix[node.block_begin];
@@ -156,7 +165,7 @@ Selection Select(const PageModel& m, const Params& p, uint32_t hard_flags) {
     // Flags between the block and the chosen element.
     uint32_t f = 0;
     for (int32_t n = b.node; n >= 0 && n != best; n = m.nodes[n].parent) {
-      uint32_t o = own[n] | (m.nodes[n].flags & hi::kTitle);
+      uint32_t o = (own[n] & trust.inner) | (m.nodes[n].flags & hi::kTitle);
       // A weak hint ("box", "list", "header") inside the article removes
       // link lists and short lines, not paragraphs.
       if ((o & hi::kNegHint) && !(o & hi::kStrongNeg) &&
@@ -269,11 +278,12 @@ Result<ExtractedPage> ExtractHtml(std::string_view page, const HtmlOptions& opti
   out.meta = std::move(meta.meta);
 
   const Params params;
+  constexpr uint32_t kSure = hi::kHidden | hi::kSkip;
   Selection sel =
-      Select(model, params, hi::kHidden | hi::kSkip | hi::kStrongNeg | hi::kBoilerTag);
+      Select(model, params, {kSure | hi::kStrongNeg | hi::kBoilerTag, kExcludeFlags});
   // When the hints leave nothing, they were wrong about this page: try again
-  // trusting only what hides text for sure.
-  if (sel.blocks.empty()) sel = Select(model, params, hi::kHidden | hi::kSkip);
+  // trusting only what hides text for sure, for the article and inside it.
+  if (sel.blocks.empty()) sel = Select(model, params, {kSure, kSure});
   for (uint32_t bi : sel.blocks) {
     const Block& b = model.blocks[bi];
     const uint32_t nf = model.nodes[b.node].flags;

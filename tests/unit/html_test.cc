@@ -194,6 +194,34 @@ TEST(Html, ScriptsStylesAndHiddenElementsAreDropped) {
   EXPECT_FALSE(Has(page->text, "idden"));
 }
 
+// All of this page's text sits under a share bar and asides: the hints were
+// wrong, and the second pass must keep the text under them, not only choose
+// an element holding it (found by review: the page came out empty).
+TEST(Html, FallbackKeepsTextUnderWrongHints) {
+  const std::string quote =
+      "<p>A quote set in the margin of the page, repeated for emphasis by the designers.</p>";
+  auto page = ExtractHtml(
+      "<html><body><div class='page'><div class='share-tools'><p>The council said on Tuesday "
+      "that the new bridge would open in May, two years late and over budget.</p><p>Cyclists "
+      "and pedestrians will cross for free, while cars will pay a toll.</p></div><aside>" +
+      quote + quote + "</aside><aside>" + quote + quote + "</aside></div></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(Has(page->text, "The council said on Tuesday"));
+  EXPECT_TRUE(Has(page->text, "Cyclists and pedestrians"));
+  EXPECT_TRUE(page->warnings.empty());
+}
+
+// An h1 longer than the rest of the text outscored its container, and then
+// the keep loop dropped it as the title: an empty page (found by review).
+TEST(Html, TheTitleIsNeverTheArticle) {
+  auto page = ExtractHtml(
+      "<html><body><div><h1>Council approves the new bridge across the Halden strait after "
+      "a long row.</h1><p>Work starts in May, the council said.</p><div>Home</div><div>World "
+      "news</div><div>Sport and culture</div><div>Weather today</div></div></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text, "Work starts in May, the council said.");
+}
+
 TEST(Html, JsonLdMetadataComesFirst) {
   auto page = ExtractHtml(
       "<html><head><title>Site | Page</title><script type=\"application/ld+json\">"
