@@ -272,6 +272,41 @@ bool Comma(int32_t cp) {
   return cp == ',' || cp == ';' || cp == ':' || cp == 0xFF0C || cp == 0x3001;
 }
 
+// HTML5 reads a numeric reference to a C1 control as windows-1252 has that
+// byte ("&#150;" is an en dash: what pages written in that charset meant);
+// nullptr where windows-1252 has no character either.
+const char* Windows1252C1(int32_t cp) {
+  static constexpr const char* kC1[32] = {
+      "\u20AC", nullptr,  "\u201A", "\u0192", "\u201E", "\u2026", "\u2020", "\u2021",
+      "\u02C6", "\u2030", "\u0160", "\u2039", "\u0152", nullptr,  "\u017D", nullptr,
+      nullptr,  "\u2018", "\u2019", "\u201C", "\u201D", "\u2022", "\u2013", "\u2014",
+      "\u02DC", "\u2122", "\u0161", "\u203A", "\u0153", nullptr,  "\u017E", "\u0178"};
+  return cp >= 0x80 && cp <= 0x9F ? kC1[cp - 0x80] : nullptr;
+}
+
+// The value of the numeric character reference ("&#150;", "&#x2014", ';'
+// optional as HTML5 has it) that `s` starts with, capped at 0x110000, and its
+// length in *len; -1 when `s` starts with none.
+int64_t NumericReference(std::string_view s, size_t* len) {
+  if (s.size() < 3 || s[0] != '&' || s[1] != '#') return -1;
+  const bool hex = s[2] == 'x' || s[2] == 'X';
+  size_t k = hex ? 3 : 2;
+  const size_t first = k;
+  int64_t v = 0;
+  for (; k < s.size(); ++k) {
+    const unsigned char c = static_cast<unsigned char>(s[k]);
+    int digit;
+    if (std::isdigit(c)) digit = c - '0';
+    else if (hex && std::isxdigit(c)) digit = std::tolower(c) - 'a' + 10;
+    else break;
+    v = std::min<int64_t>(v * (hex ? 16 : 10) + digit, 0x110000);
+  }
+  if (k == first) return -1;
+  if (k < s.size() && s[k] == ';') ++k;
+  *len = k;
+  return v;
+}
+
 bool StyleHides(const char* style) {
   std::string s;
   for (const char* p = style; *p; ++p) {
@@ -306,6 +341,7 @@ class Builder {
       xmlStopParser(ctxt_);
       return;
     }
+    EmitDroppedReferences(last_pos_, pos);
     FlushIf(TagFlags(name) & kBlockTag);
     ElementAt(pos);
     uint32_t flags = TagFlags(name);
@@ -433,6 +469,7 @@ class Builder {
     if (stack_.empty() || m_->too_deep) return;
     const int32_t idx = stack_.back();
     Node& node = m_->nodes[idx];
+    EmitDroppedReferences(last_pos_, pos);
     FlushIf(node.flags & kBlockTag);
     ElementAt(pos);
     node.block_end = static_cast<uint32_t>(m_->blocks.size());
@@ -463,7 +500,7 @@ class Builder {
       return;
     }
     if (skip_ > 0 || block_stack_.empty()) return;
-    AppendText(std::string_view(ch, len), begin, end);
+    AppendText(std::string_view(ch, len), EmitDroppedReferences(begin, end), end);
   }
 
   // A comment, doctype or processing instruction: text starts after it.
@@ -500,6 +537,22 @@ class Builder {
     if (!element_run_ || pos != last_pos_) run_from_ = last_pos_;
     element_run_ = true;
     last_pos_ = pos;
+  }
+
+  // libxml2 drops a numeric reference to NUL, to a surrogate or past U+10FFFF
+  // with no event; HTML5 reads each as U+FFFD, which keeps the text's words
+  // apart. Emits those at input `from` (where the last event left off), up to
+  // `to`, and returns where they end.
+  size_t EmitDroppedReferences(size_t from, size_t to) {
+    if (skip_ > 0 || block_stack_.empty()) return from;
+    while (from < to) {
+      size_t len = 0;
+      const int64_t v = NumericReference(in_.substr(from, to - from), &len);
+      if (v != 0 && !(v >= 0xD800 && v <= 0xDFFF) && v <= 0x10FFFF) break;  // -1 too
+      Emit(0xFFFD, "\xEF\xBF\xBD", from, from + len, false);
+      from += len;
+    }
+    return from;
   }
 
   // Appends decoded text that the parser read from input [begin, end).
@@ -581,7 +634,13 @@ class Builder {
       }
       const bool linear =
           raw_end - raw_begin == len && in_.substr(raw_begin, len) == d.substr(j, len);
-      Emit(cp, d.substr(j, len), raw_begin, raw_end, linear);
+      const char* c1 = Windows1252C1(cp);
+      if (c1 != nullptr && raw_end - raw_begin > 2 && in_.substr(raw_begin, 2) == "&#") {
+        size_t c1_len = 0;
+        Emit(DecodeUtf8(c1, 0, &c1_len), c1, raw_begin, raw_end, false);
+      } else {
+        Emit(cp, d.substr(j, len), raw_begin, raw_end, linear);
+      }
       j += len;
       i = raw_end;
     }

@@ -174,8 +174,14 @@ class ProvenanceChecker {
     const std::string_view ref = p_.substr(i_ + 1, k - i_ - (p_[k - 1] == ';' ? 2 : 1));
     if (!ref.empty() && ref[0] == '#') {
       const bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
-      return static_cast<int32_t>(
-          std::strtol(std::string(ref.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10));
+      const std::string digits(ref.substr(hex ? 2 : 1));
+      if (digits.empty()) return 0;  // "&#;" is no reference
+      const long long v = std::strtoll(digits.c_str(), nullptr, hex ? 16 : 10);
+      // HTML5: NUL, surrogates and values past Unicode read as U+FFFD, C1
+      // controls as windows-1252 has those bytes.
+      if (v <= 0 || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF) return 0xFFFD;
+      if (v >= 0x80 && v <= 0x9F) return Windows1252(static_cast<char>(v));
+      return static_cast<int32_t>(v);
     }
     static const std::pair<const char*, int32_t> kNamed[] = {
         {"nbsp", 0xA0}, {"shy", 0xAD}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'},
@@ -188,6 +194,20 @@ class ProvenanceChecker {
       if (ref == name) return cp;
     }
     return -1;
+  }
+  // Byte `b` of windows-1252 as a code point (glibc's table), or the byte's
+  // value where that table has no character.
+  static int32_t Windows1252(char b) {
+    iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return static_cast<unsigned char>(b);
+    char out[8];
+    char* in = &b;
+    char* o = out;
+    size_t in_left = 1, out_left = sizeof(out);
+    const bool ok = iconv(cd, &in, &in_left, &o, &out_left) != static_cast<size_t>(-1);
+    iconv_close(cd);
+    if (!ok) return static_cast<unsigned char>(b);
+    return Decode(std::string_view(out, sizeof(out) - out_left), 0, sizeof(out) - out_left);
   }
   // Characters the extractor drops from text: soft hyphen, zero-width
   // space and joiners, word joiner, BOM.
@@ -268,7 +288,8 @@ class ProvenanceChecker {
         if (b >= 0xF0) n = 4; else if (b >= 0xE0) n = 3;
         if (i_ + n <= end_ && Invisible(Decode(p_, i_, n))) { i_ += n; continue; }
       }
-      if (w.compare(j, 3, "\xEF\xBF\xBD") == 0) {  // a repaired byte
+      // A repaired byte (U+FFFD from a reference is matched above).
+      if (w.compare(j, 3, "\xEF\xBF\xBD") == 0 && static_cast<unsigned char>(p_[i_]) >= 0x80) {
         ++i_;
         j += 3;
         continue;

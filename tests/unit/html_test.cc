@@ -72,6 +72,23 @@ TEST(Html, ProvenanceThroughReferencesAndInlineMarkup) {
       "in a statement released late on Sunday evening.</p></article></body></html>");
 }
 
+// HTML5 reads "&#150;" as windows-1252's byte 150, an en dash, and "&#0;",
+// surrogates and values past Unicode as U+FFFD; libxml2 gave C1 controls and
+// dropped the rest without a trace (found by review).
+TEST(Html, NumericReferencesReadAsHtml5Says) {
+  const std::string raw =
+      "<html><body><article><p>Prices rose &#150; again &#151; by &#132;four&#147; percent to "
+      "&#128;5 &#x9f; &#x81; a lot, said the &#0;mayor&#xD800; of the &#x110000;city "
+      "&#99999999999999999999; on Monday&#133;</p></article></body></html>";
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text,
+            "Prices rose \u2013 again \u2014 by \u201Efour\u201C percent to \u20AC5 \u0178 "
+            "\u0081 a lot, said the \uFFFDmayor\uFFFD of the \uFFFDcity \uFFFD on "
+            "Monday\u2026");
+  ExpectProvenance(raw);
+}
+
 // Text outside any element: libxml2 reports the implied html, body and p
 // elements (and the head's implied end) only after it has read the text,
 // at the text's end. The text's page range must still start where the
