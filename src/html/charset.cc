@@ -95,8 +95,12 @@ bool Convert(std::string_view page, size_t skip, const std::string& charset,
       if (r != static_cast<size_t>(-1) && in_left == 0) {
         const size_t produced = sizeof(out) - out_left;
         for (size_t k = 0; k < produced; ++k) {
-          // NUL and invalid output never reach the parser.
-          d.owned += out[k] == 0 ? ' ' : out[k];
+          // NUL never reaches the parser; it reads as it does in UTF-8.
+          if (out[k] == 0) {
+            AppendReplacement(d, static_cast<uint32_t>(i));
+            continue;
+          }
+          d.owned += out[k];
           d.page_of_utf8.push_back(static_cast<uint32_t>(i));
         }
         i += n;

@@ -220,18 +220,26 @@ size_t HtmlOffsetMap::Convert(size_t utf8_offset) const {
   return page_of_utf8_[utf8_offset];
 }
 
-// NUL bytes or many C0 controls in the first 64 KiB (not UTF-16, which has
-// a BOM and NULs by design).
+// A file signature (gzip, ZIP, PDF, PNG, JPEG, GIF), or in the first 64 KiB
+// more than 1% NUL bytes (and more than 16) or 5% C0 controls (not UTF-16,
+// which has a BOM and NULs by design). A few stray NULs, as a CMS or a
+// botched upload leaves them, do not make a page binary, even a short one:
+// the decoder turns them into U+FFFD.
 bool LooksBinary(std::string_view page) {
   if (page.substr(0, 2) == "\xFF\xFE" || page.substr(0, 2) == "\xFE\xFF") return false;
+  static constexpr std::string_view kMagic[] = {"\x1F\x8B", "PK\x03\x04", "%PDF",
+                                                "\x89PNG", "\xFF\xD8\xFF", "GIF8"};
+  for (std::string_view magic : kMagic) {
+    if (page.substr(0, magic.size()) == magic) return true;
+  }
   const std::string_view head = page.substr(0, 65536);
-  size_t controls = 0;
+  size_t nuls = 0, controls = 0;
   for (char ch : head) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
+    nuls += c == 0;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
   }
-  return controls * 20 > head.size();
+  return (nuls > 16 && nuls * 100 > head.size()) || controls * 20 > head.size();
 }
 
 bool LooksLikeHtml(std::string_view bytes) {

@@ -375,6 +375,12 @@ std::vector<Case> Cases() {
       Input("html_binary",
             text(std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd", 13)))
           .Html().Fails(1, "invalid-input", kEmpty).ExtractsNothing(),
+      Input("html_stray_nuls",
+            [] {
+              return "<html><body><article><p>" + kStory + std::string(1, '\0') +
+                     "</p><p>" + kStory + "</p></article></body></html>";
+            })
+          .Html().Gives(AtLeastOneSentence()),
       Input("html_huge_inline_script",
             [] {
               return "<html><body><script>" +

@@ -277,6 +277,11 @@ class ProvenanceChecker {
         j += len;
         continue;
       }
+      if (p_[i_] == 0 && w.compare(j, 3, "\xEF\xBF\xBD") == 0) {  // NUL reads as U+FFFD
+        ++i_;
+        j += 3;
+        continue;
+      }
       if (i_ < end_ && static_cast<unsigned char>(p_[i_]) < 0x20) {  // dropped by the parser
         ++i_;
         continue;

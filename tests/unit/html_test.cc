@@ -277,6 +277,44 @@ TEST(Html, BadPagesGiveEmptyTextAndAWarning) {
   }
 }
 
+// One stray NUL made the whole page "binary data" (found by review); a few
+// read as U+FFFD, in UTF-8 and legacy pages alike. Files that are not pages
+// still give nothing.
+TEST(Html, StrayNulsAreNotBinaryData) {
+  static const char kRaw[] =
+      "<html><body><div><img src=\"x.gif\">\0\0</div><article><p>The court hearing could be "
+      "decisive, the judge\0 said on Tuesday after the last witness spoke.</p></article>"
+      "</body></html>";
+  const std::string raw(kRaw, sizeof(kRaw) - 1);
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text,
+            "The court hearing could be decisive, the judge\uFFFD said on Tuesday after the "
+            "last witness spoke.");
+  EXPECT_TRUE(page->warnings.empty());
+  ExpectProvenance(raw);
+  std::string latin = raw;
+  latin.insert(6, "<head><meta charset=\"iso-8859-1\"></head>");
+  latin.replace(latin.find("judge"), 5, "j\xFC" "dge");
+  page = ExtractHtml(latin);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(Has(page->text, "j\u00FCdge\uFFFD said")) << page->text;
+}
+
+TEST(Html, FileSignaturesAndNulRichDataAreBinary) {
+  const std::string body = "<html><body><p>Some words that look like a page.</p></body></html>";
+  std::string nul_rich;
+  for (int i = 0; i < 40; ++i) nul_rich += std::string("\0\0", 2) + body;
+  for (const std::string& bad :
+       {std::string("\x1F\x8B\x08") + body, "PK\x03\x04" + body, "%PDF-1.7\n" + body,
+        "\x89PNG\r\n\x1A\n" + body, "\xFF\xD8\xFF\xE0" + body, "GIF89a" + body, nul_rich}) {
+    auto page = ExtractHtml(bad);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->text, "") << bad.substr(0, 8);
+    EXPECT_EQ(page->warnings, std::vector<std::string>{"binary data, not an HTML page"});
+  }
+}
+
 TEST(Html, TruncatedPageKeepsWhatItHas) {
   auto page = ExtractHtml(
       "<html><body><article><p>The first paragraph is complete and long enough to "
