@@ -98,8 +98,12 @@ struct ExtractedPage {
 Result<ExtractedPage> ExtractHtml(std::string_view page,
                                   const HtmlOptions& options = {});
 
-// True when `bytes` look like an HTML page (a doctype, <html>, <head> or
-// <body> near the start, or several common tags), for input auto-detection.
+// True when `bytes` look like an HTML page, for input auto-detection: in the
+// first 8 KiB (after a UTF-8 or UTF-16 BOM and blanks) the page opens with a
+// doctype, <html>, <head>, <body>, <meta>, <script>, <style> or a comment;
+// or, past PHP notices and such, a doctype or two of <html>, <head>, <body>
+// start a line or follow a tag (prose that mentions "<html>" is text); or
+// three kinds of common tags (<p>, <div>, <br>, <a href>...) appear.
 bool LooksLikeHtml(std::string_view bytes);
 
 // A document's source page, carried along with its extracted text so that

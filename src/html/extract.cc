@@ -2,6 +2,7 @@
 // article-like text it holds, pick the best one, keep its blocks that read
 // like article text. doc/extraction.md explains the method and its numbers.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -242,20 +243,69 @@ bool LooksBinary(std::string_view page) {
   return (nuls > 16 && nuls * 100 > head.size()) || controls * 20 > head.size();
 }
 
-bool LooksLikeHtml(std::string_view bytes) {
+namespace {
+
+// The first 8 KiB characters of `bytes` (as far as the charset sniffer
+// looks; PHP notices before a dev page's doctype took 4.9 KiB), lowercase,
+// after any BOM. UTF-16 (by its BOM, which the decoder honours) is read as
+// ASCII, anything past ASCII as a letter: markup is all we look for.
+std::string AsciiHead(std::string_view bytes) {
   std::string head;
-  const std::string_view start = bytes.substr(0, 4096);
-  head.reserve(start.size());
-  for (char c : start) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  size_t i = 0;
-  if (head.compare(0, 3, "\xef\xbb\xbf") == 0) i = 3;
-  while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
-  const std::string_view h = std::string_view(head).substr(i);
-  for (const char* prefix : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<?xml"}) {
-    if (h.substr(0, std::strlen(prefix)) == prefix) {
-      return std::string_view(prefix) != "<?xml" || h.find("<html") != std::string_view::npos;
+  constexpr size_t kHead = 8192;
+  const bool le = bytes.substr(0, 2) == "\xFF\xFE", be = bytes.substr(0, 2) == "\xFE\xFF";
+  if (le || be) {
+    for (size_t i = 2; i + 1 < bytes.size() && head.size() < kHead; i += 2) {
+      const unsigned char high = bytes[be ? i : i + 1], low = bytes[be ? i + 1 : i];
+      head += high == 0 && low < 0x80 ? static_cast<char>(std::tolower(low)) : 'x';
     }
+    return head;
   }
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  bytes = bytes.substr(0, kHead);
+  head.reserve(bytes.size());
+  for (char c : bytes) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return head;
+}
+
+bool Blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// `name` ("<html") at h[at] as a whole tag name, not "<header" for "<head".
+bool TagAt(std::string_view h, size_t at, std::string_view name) {
+  if (h.substr(at, name.size()) != name) return false;
+  const size_t after = at + name.size();
+  return after == h.size() || h[after] == '>' || h[after] == '/' || Blank(h[after]);
+}
+
+// `name` somewhere in h where markup stands: at a line's start or right
+// after a tag, blanks aside. Prose that mentions "<html>" has words before it.
+bool TagAsMarkup(std::string_view h, std::string_view name) {
+  for (size_t at = h.find(name); at != std::string_view::npos; at = h.find(name, at + 1)) {
+    if (!TagAt(h, at, name)) continue;
+    size_t k = at;
+    while (k > 0 && (h[k - 1] == ' ' || h[k - 1] == '\t')) --k;
+    if (k == 0 || h[k - 1] == '\n' || h[k - 1] == '\r' || h[k - 1] == '>') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool LooksLikeHtml(std::string_view bytes) {
+  const std::string head = AsciiHead(bytes);
+  std::string_view h = head;
+  while (!h.empty() && Blank(h[0])) h.remove_prefix(1);
+  if (h.substr(0, 4) == "<!--") return true;
+  if (TagAt(h, 0, "<?xml")) return h.find("<html") != std::string_view::npos;
+  for (const char* tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<script",
+                          "<style"}) {
+    if (TagAt(h, 0, tag)) return true;
+  }
+  // Pages behind a PHP warning, a script or a style element: a doctype, or
+  // two of <html>, <head> and <body>, where markup stands.
+  if (TagAsMarkup(h, "<!doctype html")) return true;
+  int markers = 0;
+  for (const char* tag : {"<html", "<head", "<body"}) markers += TagAsMarkup(h, tag);
+  if (markers >= 2) return true;
   int tags = 0;
   for (const char* tag : {"<p>", "<p ", "<div", "<br", "<a href", "</p>", "<span", "<title>"}) {
     if (h.find(tag) != std::string_view::npos) ++tags;

@@ -84,6 +84,33 @@ TEST(ExtractCli, SummarizeHtmlGivesPageOffsets) {
   }
 }
 
+// A page behind PHP warnings, or in UTF-16, is still a page to summarize
+// (found by review: its raw markup was summarized as text).
+TEST(ExtractCli, SummarizeDetectsPagesNotOpeningWithTheirDoctype) {
+  const std::string article =
+      "<html><head><title>t</title></head><body><article><p>The council said on Tuesday "
+      "that the new bridge would open in May, two years late and over budget.</p>"
+      "</article></body></html>";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : "<!DOCTYPE html>\n" + article) utf16 += std::string{c, '\0'};
+  const std::string pages[] = {
+      "<br />\n<b>Warning</b>:  Cannot modify header information in <b>/var/www/index.php"
+      "</b> on line <b>3</b><br />\n<!DOCTYPE html>\n" + article,
+      "<script>window.started = Date.now();</script>\n" + article,
+      utf16,
+  };
+  for (const std::string& page : pages) {
+    const std::string path = ::testing::TempDir() + "/behind.html";
+    WriteAll(path, page);
+    CliResult r = RunPrecis({"summarize", "--sentences", "1", path});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "The council said on Tuesday that the new bridge would open in May, two years "
+              "late and over budget.\n")
+        << page.substr(0, 40);
+  }
+}
+
 TEST(ExtractCli, JsonLinesHtmlField) {
   nlohmann::json line;
   line["id"] = "c1";

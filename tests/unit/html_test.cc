@@ -339,6 +339,27 @@ TEST(Html, LooksLikeHtml) {
   EXPECT_FALSE(LooksLikeHtml(""));
 }
 
+// Pages that do not open with their doctype were summarized as raw markup
+// (found by review): PHP warnings, a script or a style element first, UTF-16.
+TEST(Html, LooksLikeHtmlPastWhatPrecedesTheMarkup) {
+  EXPECT_TRUE(LooksLikeHtml(
+      "<br />\n<b>Warning</b>:  Cannot modify header information - headers already sent in "
+      "<b>/var/www/index.php</b> on line <b>3</b><br />\n<!DOCTYPE html>\n<html lang=\"en\">"));
+  EXPECT_TRUE(LooksLikeHtml("<script>var started = Date.now();</script>\n<html><head>"));
+  EXPECT_TRUE(LooksLikeHtml("<STYLE>p { margin: 0 }</STYLE><HTML><BODY>"));
+  EXPECT_TRUE(LooksLikeHtml("Notice: undefined index 'q'\n<!doctype HTML>"));
+  const std::string utf16le("\xFF\xFE<\0h\0t\0m\0l\0>\0", 14);
+  EXPECT_TRUE(LooksLikeHtml(utf16le));
+  const std::string utf16be("\xFE\xFF\0<\0!\0D\0O\0C\0T\0Y\0P\0E\0 \0h\0t\0m\0l", 30);
+  EXPECT_TRUE(LooksLikeHtml(utf16be));
+  // Prose about HTML is text: a tag with words before it, or one alone.
+  EXPECT_FALSE(LooksLikeHtml("Every page needs an <html> element, and its <head> holds the "
+                             "title; the <body> holds the rest."));
+  EXPECT_FALSE(LooksLikeHtml("A note on markup.\n<html> is the root element of a page."));
+  EXPECT_FALSE(LooksLikeHtml("<header> and <bodyguard> are not page markers.\n<htmlx>"));
+  EXPECT_FALSE(LooksLikeHtml(std::string("\xFF\xFEH\0i\0", 6)));
+}
+
 // Every summary sentence's html_begin/html_end cover its words in `raw`.
 void ExpectSummaryOffsets(const std::string& raw) {
   auto doc = DocumentFromHtml("page", raw);
