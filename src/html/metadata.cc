@@ -1,5 +1,6 @@
 #include "metadata.h"
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
@@ -8,20 +9,24 @@ namespace {
 
 using nlohmann::json;
 
-bool IsArticleType(const json& type) {
-  auto one = [](const json& t) {
-    if (!t.is_string()) return false;
-    const std::string& s = t.get_ref<const std::string&>();
-    return s.find("Article") != std::string::npos || s == "BlogPosting" ||
-           s == "Report" || s == "LiveBlogPosting";
-  };
-  if (type.is_array()) {
-    for (const json& t : type) {
-      if (one(t)) return true;
-    }
-    return false;
-  }
+// Whether `type` (a @type: a string or an array of them) has a name that
+// `is` accepts.
+template <typename Pred>
+bool HasType(const json& type, Pred is) {
+  auto one = [&](const json& t) { return t.is_string() && is(t.get_ref<const std::string&>()); };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
   return one(type);
+}
+
+bool IsArticleType(const json& type) {
+  return HasType(type, [](const std::string& s) {
+    return s.find("Article") != std::string::npos || s == "BlogPosting" || s == "Report" ||
+           s == "LiveBlogPosting";
+  });
+}
+
+bool IsWebPageType(const json& type) {
+  return HasType(type, [](const std::string& s) { return s == "WebPage"; });
 }
 
 std::string StringOf(const json& v) {
@@ -44,7 +49,7 @@ std::string Authors(const json& v) {
       auto it = a.find("name");
       if (it != a.end() && it->is_string()) name = it->get<std::string>();
     }
-    name = CollapseSpaces(name);
+    name = CollapseSpaces(DecodeReferences(name));
     if (name.empty() || name.find("://") != std::string::npos) return;
     if (!out.empty()) out += ", ";
     out += name;
@@ -57,24 +62,38 @@ std::string Authors(const json& v) {
   return out;
 }
 
-// The first article-typed object, depth-first, through @graph and arrays.
-const json* FindArticle(const json& j, int depth) {
+// The first object whose @type `is_type` accepts, depth-first, through
+// @graph and arrays.
+const json* FindTyped(const json& j, bool (*is_type)(const json&), int depth) {
   if (depth > 16) return nullptr;
   if (j.is_object()) {
     auto t = j.find("@type");
-    if (t != j.end() && IsArticleType(*t)) return &j;
+    if (t != j.end() && is_type(*t)) return &j;
     for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage"}) {
       auto it = j.find(key);
       if (it != j.end()) {
-        if (const json* r = FindArticle(*it, depth + 1)) return r;
+        if (const json* r = FindTyped(*it, is_type, depth + 1)) return r;
       }
     }
   } else if (j.is_array()) {
     for (const json& e : j) {
-      if (const json* r = FindArticle(e, depth + 1)) return r;
+      if (const json* r = FindTyped(e, is_type, depth + 1)) return r;
     }
   }
   return nullptr;
+}
+
+// Raw control characters (a line break pasted into a headline) are invalid
+// inside JSON strings and fail the strict parse; as spaces they are harmless
+// inside strings and out.
+json ParseJsonLd(std::string_view text) {
+  auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20; };
+  if (std::none_of(text.begin(), text.end(), control)) {
+    return json::parse(text, nullptr, /*allow_exceptions=*/false);
+  }
+  std::string clean(text);
+  std::replace_if(clean.begin(), clean.end(), control, ' ');
+  return json::parse(clean, nullptr, /*allow_exceptions=*/false);
 }
 
 int MaxNesting(std::string_view s) {
@@ -142,17 +161,24 @@ MetadataResult ReadMetadata(const RawMeta& raw) {
   MetadataResult r;
   HtmlMetadata& m = r.meta;
   std::string ld_url;
+  std::string page_date;  // a WebPage's, for when no article gives one
   for (const std::string& text : raw.json_ld) {
     if (MaxNesting(text) > 64) continue;
-    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const json j = ParseJsonLd(text);
     if (j.is_discarded()) continue;
-    const json* a = FindArticle(j, 0);
+    // Yoast's @graph often holds a WebPage and no article: its date is the
+    // article's.
+    if (const json* page = FindTyped(j, IsWebPageType, 0); page && page_date.empty()) {
+      auto it = page->find("datePublished");
+      if (it != page->end()) page_date = NormalizeDate(StringOf(*it));
+    }
+    const json* a = FindTyped(j, IsArticleType, 0);
     if (a == nullptr) continue;
     auto get = [&](const char* key) -> std::string {
       auto it = a->find(key);
       return it == a->end() ? "" : StringOf(*it);
     };
-    if (m.title.empty()) m.title = CollapseSpaces(get("headline"));
+    if (m.title.empty()) m.title = CollapseSpaces(DecodeReferences(get("headline")));
     if (m.date.empty()) m.date = NormalizeDate(get("datePublished"));
     if (m.date.empty()) m.date = NormalizeDate(get("dateCreated"));
     if (m.byline.empty()) {
@@ -166,7 +192,7 @@ MetadataResult ReadMetadata(const RawMeta& raw) {
     }
     if (m.site_name.empty()) {
       auto it = a->find("publisher");
-      if (it != a->end()) m.site_name = StringOf(*it);
+      if (it != a->end()) m.site_name = CollapseSpaces(DecodeReferences(StringOf(*it)));
     }
     if (r.article_body.empty()) r.article_body = get("articleBody");
     break;
@@ -187,7 +213,7 @@ MetadataResult ReadMetadata(const RawMeta& raw) {
                  "dcterms.created", "citation_publication_date", "citation_date",
                  "sailthru.date", "parsely-pub-date", "originalpublicationdate",
                  "datepublished"}),
-          raw.itemprop_date, raw.time_datetime}) {
+          page_date, raw.itemprop_date, raw.time_datetime}) {
       m.date = NormalizeDate(s);
       if (!m.date.empty()) break;
     }

@@ -307,6 +307,24 @@ int64_t NumericReference(std::string_view s, size_t* len) {
   return v;
 }
 
+// The code point a numeric reference of value `v` reads as (HTML5).
+int32_t ReferencedCodePoint(int64_t v) {
+  if (v == 0 || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF) return 0xFFFD;
+  return static_cast<int32_t>(v);
+}
+
+void AppendUtf8(int32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+    return;
+  }
+  char buf[4];
+  int n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  for (int k = n - 1; k > 0; --k, cp >>= 6) buf[k] = static_cast<char>(0x80 | (cp & 0x3F));
+  buf[0] = static_cast<char>((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | cp);
+  out->append(buf, static_cast<size_t>(n));
+}
+
 bool StyleHides(const char* style) {
   std::string s;
   for (const char* p = style; *p; ++p) {
@@ -762,6 +780,38 @@ void OnPi(void* ctx, const xmlChar*, const xmlChar*) { B(ctx)->Other(); }
 void OnSilent(void*, const char*, ...) {}
 
 }  // namespace
+
+std::string DecodeReferences(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 0;
+    if (s[i] != '&') {
+      out += s[i++];
+    } else if (const int64_t v = NumericReference(s.substr(i), &len); v >= 0) {
+      const int32_t cp = ReferencedCodePoint(v);
+      if (const char* c1 = Windows1252C1(cp)) out += c1;
+      else AppendUtf8(cp, &out);
+      i += len;
+    } else {
+      // A named reference, its ';' required: "AT&T" stays as it is.
+      size_t k = i + 1;
+      while (k < s.size() && k - i <= 32 && std::isalnum(static_cast<unsigned char>(s[k]))) ++k;
+      const htmlEntityDesc* e =
+          k < s.size() && s[k] == ';' && k > i + 1
+              ? htmlEntityLookup(reinterpret_cast<const xmlChar*>(
+                    std::string(s.substr(i + 1, k - i - 1)).c_str()))
+              : nullptr;
+      if (e != nullptr) {
+        AppendUtf8(static_cast<int32_t>(e->value), &out);
+        i = k + 1;
+      } else {
+        out += s[i++];
+      }
+    }
+  }
+  return out;
+}
 
 void ParsePage(std::string_view utf8, PageModel* model) {
   model->nodes.reserve(utf8.size() / 64);

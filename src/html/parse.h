@@ -82,6 +82,11 @@ struct PageModel {
   std::vector<std::string> debug_names;  // tag#id.class per node, when debugging
 };
 
+// `s` with its character references ("&amp;", "&#8211;", "&eacute;") read
+// as the parser reads them in text. For JSON-LD strings: a script element's
+// text comes as it is, and CMSs write references into it.
+std::string DecodeReferences(std::string_view s);
+
 // Parses `utf8` (valid UTF-8) into `model`. Never fails: any input gives
 // some (maybe empty) model. Stops at elements nested 1000 deep (too_deep).
 void ParsePage(std::string_view utf8, PageModel* model);

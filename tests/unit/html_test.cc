@@ -255,6 +255,49 @@ TEST(Html, JsonLdMetadataComesFirst) {
   EXPECT_EQ(page->meta.lang, "en-GB");
 }
 
+// JSON-LD as CMSs write it (found by review): references in strings, a Yoast
+// @graph with a WebPage and no article, raw control characters in strings.
+HtmlMetadata MetadataOf(const std::string& json_ld) {
+  auto page = ExtractHtml(
+      "<html><head><title>Site</title><script type=\"application/ld+json\">" + json_ld +
+      "</script></head><body><p>The central bank held rates at four percent on Thursday, as "
+      "expected by most economists.</p></body></html>");
+  EXPECT_TRUE(page.ok());
+  return page.ok() ? page->meta : HtmlMetadata{};
+}
+
+TEST(Html, JsonLdStringsHaveTheirReferencesDecoded) {
+  const HtmlMetadata m = MetadataOf(
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Olive &#038; Herb &#8211; Caf&eacute; "
+      "&#150; &amp;c AT&T\",\"author\":{\"name\":\"Lindsey O&#039;Donnell\"},"
+      "\"publisher\":{\"name\":\"Diario &quot;Siete&quot;\"}}");
+  EXPECT_EQ(m.title, "Olive & Herb \u2013 Caf\u00E9 \u2013 &c AT&T");
+  EXPECT_EQ(m.byline, "Lindsey O'Donnell");
+  EXPECT_EQ(m.site_name, "Diario \"Siete\"");
+}
+
+TEST(Html, JsonLdWebPageDateWhenNoArticleGivesOne) {
+  EXPECT_EQ(MetadataOf("{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
+                       "\"WebPage\",\"name\":\"Rates held\",\"datePublished\":"
+                       "\"2023-11-02T09:00:00+00:00\"}]}")
+                .date,
+            "2023-11-02");
+  // An article's own date still comes first.
+  EXPECT_EQ(MetadataOf("{\"@graph\":[{\"@type\":\"WebPage\",\"datePublished\":\"2023-11-01\"},"
+                       "{\"@type\":\"Article\",\"datePublished\":\"2023-11-02\"}]}")
+                .date,
+            "2023-11-02");
+}
+
+TEST(Html, JsonLdWithRawControlCharactersInStrings) {
+  const HtmlMetadata m = MetadataOf(
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Rates\n held\tat 4%\","
+      "\"datePublished\":\"2023-11-02\",\"author\":\"A.\rLee\"}");
+  EXPECT_EQ(m.title, "Rates held at 4%");
+  EXPECT_EQ(m.date, "2023-11-02");
+  EXPECT_EQ(m.byline, "A. Lee");
+}
+
 // Bad pages: no crash, no hang, an empty text with a warning.
 TEST(Html, BadPagesGiveEmptyTextAndAWarning) {
   std::string deep = "<html><body>";
