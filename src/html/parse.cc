@@ -229,25 +229,54 @@ uint32_t HintFlags(const char* value) {
   return flags;
 }
 
-// Class names that hide an element at every screen size (responsive ones
-// such as "hidden-xs" do not).
+// A class that shows an element from some screen size on: Bootstrap's
+// "d-md-block", Tailwind's "lg:flex" (and "md:not-sr-only").
+bool ResponsiveDisplay(std::string_view cls) {
+  static constexpr std::string_view kSizes[] = {"sm", "md", "lg", "xl", "xxl", "2xl"};
+  static constexpr std::string_view kDisplays[] = {
+      "block", "flex", "inline", "inline-block", "inline-flex", "grid", "inline-grid",
+      "table", "table-cell", "table-row", "contents", "not-sr-only"};
+  std::string_view size, display;
+  if (cls.substr(0, 2) == "d-") {
+    cls.remove_prefix(2);
+    const size_t dash = cls.find('-');
+    if (dash == std::string_view::npos) return false;
+    size = cls.substr(0, dash);
+    display = cls.substr(dash + 1);
+  } else {
+    const size_t colon = cls.find(':');
+    if (colon == std::string_view::npos) return false;
+    size = cls.substr(0, colon);
+    display = cls.substr(colon + 1);
+  }
+  return std::find(std::begin(kSizes), std::end(kSizes), size) != std::end(kSizes) &&
+         std::find(std::begin(kDisplays), std::end(kDisplays), display) != std::end(kDisplays);
+}
+
+// Class names that hide an element at every screen size: not responsive
+// ones such as "hidden-xs", nor "d-none d-md-block" or Tailwind's "hidden
+// lg:flex", which show it on larger screens.
 bool HiddenClass(const char* value) {
-  static constexpr const char* kHiddenClasses[] = {
-      "hidden", "d-none", "is-hidden", "visually-hidden", "visuallyhidden", "sr-only",
-      "screen-reader-text", "invisible", "hide", "u-hidden", "element-invisible",
-      "offscreen", "show-for-sr", "a11y-hidden"};
+  // Bootstrap's and Tailwind's: a responsive display class undoes them.
+  static constexpr std::string_view kUndoable[] = {"hidden", "d-none", "sr-only"};
+  static constexpr std::string_view kHiddenClasses[] = {
+      "is-hidden", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible",
+      "hide", "u-hidden", "element-invisible", "offscreen", "show-for-sr", "a11y-hidden"};
+  bool hidden = false, undoable = false, shown = false;
   const char* p = value;
   while (*p) {
     while (*p == ' ' || *p == '\t' || *p == '\n') ++p;
     const char* q = p;
     while (*q && *q != ' ' && *q != '\t' && *q != '\n') ++q;
     const std::string_view cls(p, static_cast<size_t>(q - p));
-    for (const char* h : kHiddenClasses) {
-      if (cls == h) return true;
-    }
+    hidden |= std::find(std::begin(kHiddenClasses), std::end(kHiddenClasses), cls) !=
+              std::end(kHiddenClasses);
+    undoable |=
+        std::find(std::begin(kUndoable), std::end(kUndoable), cls) != std::end(kUndoable);
+    shown |= ResponsiveDisplay(cls);
     p = q;
   }
-  return false;
+  return hidden || (undoable && !shown);
 }
 
 bool Whitespace(int32_t cp) {

@@ -137,6 +137,11 @@ class ProvenanceChecker {
           at = value.find(h, at + 1);
         }
       }
+      // "d-none d-md-block", "hidden lg:flex": shown on larger screens.
+      for (std::string_view shown : {"d-sm-", "d-md-", "d-lg-", "d-xl-", "sm:", "md:", "lg:",
+                                     "xl:"}) {
+        if (value.find(shown) != std::string_view::npos) hidden = false;
+      }
     }
     if (!hidden || tag.size() < 2 || tag[tag.size() - 2] == '/') return;
     std::string name;

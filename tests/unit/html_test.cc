@@ -239,6 +239,26 @@ TEST(Html, TheTitleIsNeverTheArticle) {
   EXPECT_EQ(page->text, "Work starts in May, the council said.");
 }
 
+// "d-none d-md-block" and Tailwind's "hidden lg:flex" hide an element on
+// small screens only; they were read as hidden at every size (found by
+// review). "hidden-xs" never was; "d-none" alone still is.
+TEST(Html, ResponsiveClassesDoNotHide) {
+  const std::string raw =
+      "<html><body><article><p class=\"d-none d-md-block\">The council said on Tuesday that "
+      "the new bridge would open in May.</p><div class=\"hidden lg:flex\"><p>Cyclists and "
+      "pedestrians will cross for free, the mayor said.</p></div><p class=\"hidden-xs\">Cars "
+      "will pay a toll of four euros each way, she added.</p><p class=\"d-none\">Hidden "
+      "everywhere, this paragraph is never shown to any reader.</p><p class=\"hidden "
+      "md:hover:block\">A hover state is no screen size, so this stays hidden too.</p>"
+      "</article></body></html>";
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text,
+            "The council said on Tuesday that the new bridge would open in May.\n\nCyclists "
+            "and pedestrians will cross for free, the mayor said.\n\nCars will pay a toll of "
+            "four euros each way, she added.");
+}
+
 TEST(Html, JsonLdMetadataComesFirst) {
   auto page = ExtractHtml(
       "<html><head><title>Site | Page</title><script type=\"application/ld+json\">"
