@@ -159,6 +159,15 @@ Selection Select(const PageModel& m, const Params& p, const Trust& trust) {
   }
 #endif
   if (best < 0) return sel;
+  // A paragraph can outscore its article when the article also holds link
+  // lists: the article is the container, and the keep loop below drops its
+  // boilerplate block by block.
+  constexpr uint32_t kParagraphLevel =
+      hi::kParagraph | hi::kHeading | hi::kTitle | hi::kQuote | hi::kListItem | hi::kPre;
+  while ((m.nodes[best].flags & kParagraphLevel) && m.nodes[best].parent >= 0 &&
+         eff[m.nodes[best].parent] == 0) {
+    best = m.nodes[best].parent;
+  }
   const Node& c = m.nodes[best];
   const double chosen_content = content_prefix[c.block_end] - content_prefix[c.block_begin];
   for (uint32_t i = c.block_begin; i < c.block_end; ++i) {

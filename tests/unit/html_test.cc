@@ -259,6 +259,24 @@ TEST(Html, ResponsiveClassesDoNotHide) {
             "four euros each way, she added.");
 }
 
+// A paragraph outscored its article, whose links dragged the article's
+// score down, and came out alone (found by review): the article is the
+// paragraph's container, cleaned block by block.
+TEST(Html, AChosenParagraphClimbsToItsContainer) {
+  auto page = ExtractHtml(
+      "<html><body><article><p>The bridge opens in May, the council said.</p><p>Cyclists "
+      "and pedestrians will cross for free, while cars will pay a toll of four euros each "
+      "way, the mayor told reporters at the town hall on Tuesday evening.</p><h2>Related "
+      "articles</h2><ul><li><a href='/1'>Council approves budget for the new bridge</a></li>"
+      "<li><a href='/2'>River traffic to pause during construction</a></li></ul></article>"
+      "</body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(Has(page->text, "The bridge opens in May")) << page->text;
+  EXPECT_TRUE(Has(page->text, "Cyclists and pedestrians")) << page->text;
+  EXPECT_FALSE(Has(page->text, "Council approves")) << page->text;
+  EXPECT_FALSE(Has(page->text, "River traffic")) << page->text;
+}
+
 TEST(Html, JsonLdMetadataComesFirst) {
   auto page = ExtractHtml(
       "<html><head><title>Site | Page</title><script type=\"application/ld+json\">"
