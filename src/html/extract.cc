@@ -77,6 +77,22 @@ struct Trust {
   uint32_t inner;
 };
 
+// Drops a heading whose section went (a "Related" list, comments): the next
+// kept block is another heading, or there is none. A heading that reads as
+// content is a paragraph (some pages set their text in h3 and h4).
+void DropEmptySections(const PageModel& m, const std::vector<Kind>& kind, Selection* sel) {
+  auto heading = [&](uint32_t bi) {
+    return (m.nodes[m.blocks[bi].node].flags & hi::kHeading) && kind[bi] != Kind::kContent;
+  };
+  std::vector<uint32_t>& kept = sel->blocks;
+  size_t out = 0;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    if (heading(kept[k]) && (k + 1 == kept.size() || heading(kept[k + 1]))) continue;
+    kept[out++] = kept[k];
+  }
+  kept.resize(out);
+}
+
 Selection Select(const PageModel& m, const Params& p, const Trust& trust) {
   Selection sel;
   const size_t nb = m.blocks.size(), nn = m.nodes.size();
@@ -193,6 +209,7 @@ Selection Select(const PageModel& m, const Params& p, const Trust& trust) {
     if (kind[i] == Kind::kBoiler && !(nf & (hi::kHeading | hi::kListItem | hi::kCell))) continue;
     sel.blocks.push_back(i);
   }
+  DropEmptySections(m, kind, &sel);
   return sel;
 }
 

@@ -277,6 +277,26 @@ TEST(Html, AChosenParagraphClimbsToItsContainer) {
   EXPECT_FALSE(Has(page->text, "River traffic")) << page->text;
 }
 
+// A heading stayed after the section under it went ("Related articles"
+// over a dropped link list; found by review). One that reads as content is
+// a paragraph, set in a heading by the page's author, and stays.
+TEST(Html, HeadingsOfDroppedSectionsGo) {
+  auto page = ExtractHtml(
+      "<html><body><article><p>The council said on Tuesday that the new bridge would open in "
+      "May, two years late and over budget.</p><h2>Share this</h2><h2>Costs</h2><p>The "
+      "bridge cost 40 million euros, twice the first estimate, the auditors found.</p><h3>"
+      "Tolls</h3><h4>Cars will pay a toll of four euros each way, cyclists nothing.</h4>"
+      "<h2>Related articles</h2><ul><li><a href='/1'>Council approves budget for the new "
+      "bridge</a></li><li><a href='/2'>River traffic to pause during construction</a></li>"
+      "</ul></article></body></html>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text,
+            "The council said on Tuesday that the new bridge would open in May, two years late "
+            "and over budget.\n\nCosts\n\nThe bridge cost 40 million euros, twice the first "
+            "estimate, the auditors found.\n\nTolls\n\nCars will pay a toll of four euros each "
+            "way, cyclists nothing.");
+}
+
 TEST(Html, JsonLdMetadataComesFirst) {
   auto page = ExtractHtml(
       "<html><head><title>Site | Page</title><script type=\"application/ld+json\">"
