@@ -107,7 +107,8 @@ uint32_t TagFlags(const char* name) {
 // Words in class and id values. Negative: boilerplate containers; strong:
 // never article text even inside the article (comments, share bars).
 // A word matches a hint when equal to it, or (hints of 4+ letters) when it
-// starts with it: "comments" matches "comment".
+// starts with it: "comments" matches "comment"; strong hints match more
+// narrowly (StrongHintMatches).
 constexpr const char* kStrongNegHints[] = {
     "comment", "share", "sharing", "social", "cookie", "consent", "newsletter",
     "subscribe", "related", "recommend", "outbrain", "taboola", "disqus",
@@ -168,12 +169,39 @@ bool AnyHint(std::string_view word, const char* const (&hints)[N]) {
   return false;
 }
 
+// A strong hint excludes a whole subtree, so it matches more narrowly: the
+// word itself, its plural, the hint joined to a container word ("sharebar",
+// "metadata"), or for hints of 6+ letters any word it starts ("recommended",
+// "sponsored"). Shorter hints start other words: Drupal's "node--promoted",
+// "jumplage".
+bool StrongHintMatches(std::string_view word, std::string_view hint) {
+  static constexpr std::string_view kContainers[] = {
+      "s",    "es",   "bar",     "box",       "block", "data",   "link",    "links",   "list",
+      "area", "wrap", "wrapper", "container", "panel", "button", "buttons", "icons",   "form",
+      "info", "widget"};
+  if (word.substr(0, hint.size()) != hint) return false;
+  const std::string_view rest = word.substr(hint.size());
+  return rest.empty() || hint.size() >= 6 ||
+         std::find(std::begin(kContainers), std::end(kContainers), rest) != std::end(kContainers);
+}
+
+bool AnyStrongHint(std::string_view word) {
+  for (const char* h : kStrongNegHints) {
+    if (StrongHintMatches(word, h)) return true;
+  }
+  return false;
+}
+
 // Splits a class/id value into lowercase words at anything not a letter or
 // digit, and at lowercase-to-uppercase steps ("articleBody" -> article body).
 uint32_t HintFlags(const char* value) {
   uint32_t flags = 0;
   std::string word;
   bool negated = false;  // "no-print", "no-comments": the hint is off
+  // After "--" in a class name: a BEM modifier ("teaser--ads",
+  // "node--promoted") names a variant of the block, not what it holds, and
+  // gives no negative hint.
+  bool modifier = false;
   auto finish = [&] {
     if (word.empty()) return;
     if (negated || word.rfind("commentar", 0) == 0) {
@@ -187,8 +215,13 @@ uint32_t HintFlags(const char* value) {
       word.clear();
       return;
     }
-    if (AnyHint(word, kStrongNegHints)) flags |= kStrongNeg | kNegHint;
-    else if (AnyHint(word, kNegHints)) flags |= kNegHint;
+    if (modifier) {
+      // No negative hint.
+    } else if (AnyStrongHint(word)) {
+      flags |= kStrongNeg | kNegHint;
+    } else if (AnyHint(word, kNegHints)) {
+      flags |= kNegHint;
+    }
     if (AnyHint(word, kPosHints)) flags |= kPosHint;
     if (word == "articlebody" || word == "storybody") flags |= kBodyProp;
     word.clear();
@@ -207,7 +240,7 @@ uint32_t HintFlags(const char* value) {
       }
     }
     if (skip_name) {
-      if (c == ' ' || c == '\t' || c == '\n') skip_name = false;
+      if (c == ' ' || c == '\t' || c == '\n') skip_name = modifier = false;
       finish();
       prev = c;
       continue;
@@ -220,6 +253,8 @@ uint32_t HintFlags(const char* value) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
       finish();
+      if (c == '-' && p[1] == '-') modifier = true;
+      if (c == ' ' || c == '\t' || c == '\n') modifier = false;
     }
     prev = c;
   }
@@ -448,6 +483,10 @@ class Builder {
       } else if (!std::strcmp(k, "lang")) {
         lang = v;
       }
+    }
+    // The page says this is the article's text: no class name overrules it.
+    if (itemprop != nullptr && !std::strcmp(itemprop, "articleBody")) {
+      flags &= ~(kStrongNeg | kNegHint);
     }
     // Metadata.
     if (!std::strcmp(name, "meta")) {

@@ -297,6 +297,35 @@ TEST(Html, HeadingsOfDroppedSectionsGo) {
             "way, cyclists nothing.");
 }
 
+// Strong hints excluded article text by a prefix or a BEM modifier: Drupal's
+// "node--promoted" read as "promo", "Section--Ads" as ads, "jumplage" as
+// "jump" (found by review). Whole hints, plurals and compounds with a
+// container word still exclude; itemprop=articleBody never is.
+TEST(Html, StrongHintsMatchWholeWordsNotModifiers) {
+  auto page = ExtractHtml(
+      "<html><body><article><p>The bridge across the Halden strait is the longest in the "
+      "region, and the council has argued about it for a decade.</p>"
+      "<div class=\"node node--promoted\"><p>The council said on "
+      "Tuesday that the new bridge would open in May, two years late.</p></div>"
+      "<div class=\"TestReport__Section--Ads\"><p>Cyclists and pedestrians will cross for "
+      "free, while cars will pay a toll.</p></div><div id=\"jumplage\"><p>The old ferry will "
+      "stop running once the bridge opens, the operator said.</p></div>"
+      "<div class=\"comment-body\" itemprop=\"articleBody\"><p>Work on the approach roads "
+      "starts next week and will last a month.</p></div>"
+      "<div class=\"sharebar\"><p>Share this story with your friends on every network.</p>"
+      "</div><div class=\"promos\"><p>Subscribe now and read every story for a month.</p>"
+      "</div><div class=\"recommended-reads\"><p>Five bridges that changed their cities "
+      "forever, in pictures.</p></div></article></body></html>");
+  ASSERT_TRUE(page.ok());
+  for (const char* kept : {"The council said", "Cyclists and pedestrians", "The old ferry",
+                           "Work on the approach roads"}) {
+    EXPECT_TRUE(Has(page->text, kept)) << kept << " in: " << page->text;
+  }
+  for (const char* dropped : {"Share this story", "Subscribe now", "Five bridges"}) {
+    EXPECT_FALSE(Has(page->text, dropped)) << dropped << " in: " << page->text;
+  }
+}
+
 TEST(Html, JsonLdMetadataComesFirst) {
   auto page = ExtractHtml(
       "<html><head><title>Site | Page</title><script type=\"application/ld+json\">"
