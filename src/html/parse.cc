@@ -372,9 +372,14 @@ int64_t NumericReference(std::string_view s, size_t* len) {
 }
 
 // The code point a numeric reference of value `v` reads as (HTML5).
+// A numeric reference HTML5 reads as U+FFFD: NUL, a surrogate, or past
+// Unicode (libxml2 drops these).
+bool ReadsAsReplacement(int64_t v) {
+  return v == 0 || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF;
+}
+
 int32_t ReferencedCodePoint(int64_t v) {
-  if (v == 0 || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF) return 0xFFFD;
-  return static_cast<int32_t>(v);
+  return ReadsAsReplacement(v) ? 0xFFFD : static_cast<int32_t>(v);
 }
 
 void AppendUtf8(int32_t cp, std::string* out) {
@@ -634,7 +639,7 @@ class Builder {
     while (from < to) {
       size_t len = 0;
       const int64_t v = NumericReference(in_.substr(from, to - from), &len);
-      if (v != 0 && !(v >= 0xD800 && v <= 0xDFFF) && v <= 0x10FFFF) break;  // -1 too
+      if (v < 0 || !ReadsAsReplacement(v)) break;
       Emit(0xFFFD, "\xEF\xBF\xBD", from, from + len, false);
       from += len;
     }
