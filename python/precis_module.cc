@@ -266,14 +266,12 @@ std::string SummarizeJsonLine(const Summarizer& summarizer, std::string_view lin
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   JsonlRecord record = ParseJsonlLine(line);
-  if (!record.cluster.ok()) {
+  auto summary = SummarizeRecord(summarizer, record);
+  if (!summary.ok()) {
     return FormatError(record.id_json,
-                       Status(record.cluster.status().code(),
-                              "line " + std::to_string(line_no) + ": " +
-                                  record.cluster.status().message()));
+                       Status(summary.status().code(), "line " + std::to_string(line_no) +
+                                                           ": " + summary.status().message()));
   }
-  auto summary = summarizer.Summarize(*record.cluster);
-  if (!summary.ok()) return FormatError(record.id_json, summary.status());
   return FormatSummary(*record.cluster, *summary, record.id_json, w);
 }
 

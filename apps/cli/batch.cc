@@ -67,26 +67,21 @@ LineResult ProcessLine(std::string_view line, size_t line_no,
     r.line_no = line_no;
     return r;
   }
-  if (!record.cluster.ok()) {
-    Status s(record.cluster.status().code(),
-             "line " + std::to_string(line_no) + ": " +
-                 record.cluster.status().message());
-    r.out = FormatError(record.id_json, s);
+  // Every error names its line: a line without an id is found by it.
+  auto fail = [&](const Status& s) {
+    r.out = FormatError(record.id_json, Status(s.code(), "line " + std::to_string(line_no) +
+                                                             ": " + s.message()));
     r.failed = true;
-  } else {
-    try {
-      auto summary = summarizer.Summarize(*record.cluster);
-      if (summary.ok()) {
-        r.out = FormatSummary(*record.cluster, *summary, record.id_json, w);
-      } else {
-        r.out = FormatError(record.id_json, summary.status());
-        r.failed = true;
-      }
-    } catch (const std::exception& e) {  // e.g. bad_alloc: fail the line only
-      r.out = FormatError(record.id_json, Status::Internal("line " + std::to_string(line_no) +
-                                                          ": " + e.what()));
-      r.failed = true;
+  };
+  try {
+    auto summary = SummarizeRecord(summarizer, record);
+    if (summary.ok()) {
+      r.out = FormatSummary(*record.cluster, *summary, record.id_json, w);
+    } else {
+      fail(summary.status());
     }
+  } catch (const std::exception& e) {  // e.g. bad_alloc: fail the line only
+    fail(Status::Internal(e.what()));
   }
   r.out += '\n';
   return r;
@@ -199,7 +194,8 @@ class Progress {
   void End(size_t done, size_t failed) {
     if (!enabled_) return;
     Draw(done, Clock::now(), true);
-    std::fprintf(stderr, "\nprecis: %zu line(s) failed\n", failed);
+    std::fputc('\n', stderr);
+    if (failed > 0) std::fprintf(stderr, "precis: %zu line(s) failed\n", failed);
   }
 
  private:
@@ -320,11 +316,15 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   if (known && S_ISDIR(in_stat.st_mode)) {
     refused = Status::InvalidInput("'" + path +
                                    "' is a directory; --input jsonl reads one JSON Lines file");
-  } else if (known && !to_stdout && S_ISREG(in_stat.st_mode) &&
-             stat(args.output.c_str(), &out_stat) == 0 && out_stat.st_dev == in_stat.st_dev &&
-             out_stat.st_ino == in_stat.st_ino) {
-    refused = Status::InvalidArgument("--output '" + args.output +
-                                      "' is the input file; write the results to another file");
+  } else if (known && S_ISREG(in_stat.st_mode) &&
+             (to_stdout ? fstat(STDOUT_FILENO, &out_stat) : stat(args.output.c_str(), &out_stat)) ==
+                 0 &&
+             out_stat.st_dev == in_stat.st_dev && out_stat.st_ino == in_stat.st_ino) {
+    // On stdout (`>> input`), the run would read its own results back
+    // without end.
+    refused = Status::InvalidArgument(
+        (to_stdout ? std::string("standard output") : "--output '" + args.output + "'") +
+        " is the input file; write the results to another file");
   }
   if (!refused.ok()) {
     if (in != stdin) std::fclose(in);
@@ -357,6 +357,7 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
   size_t done = 0, failed = 0, skipped = 0;
+  int write_errno = 0;  // why the first failed write failed
   // Not when the results print on the same terminal: they would interleave.
   Progress progress(args.progress && isatty(STDERR_FILENO) && !(to_stdout && isatty(STDOUT_FILENO)),
                     in);
@@ -373,7 +374,9 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
       }
       r = ProcessLine(r.line, r.line_no, summarizer, w, nullptr);
     }
-    std::fwrite(r.out.data(), 1, r.out.size(), out);
+    if (std::fwrite(r.out.data(), 1, r.out.size(), out) != r.out.size() && write_errno == 0) {
+      write_errno = errno;
+    }
     ++done;
     if (r.failed) ++failed;
     progress.Tick(done);
@@ -382,6 +385,7 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   char* buf = nullptr;
   size_t cap = 0;
   auto read = [&](std::string* line) {
+    if (std::ferror(out) != 0) return false;  // a full disk: stop, report below
     const ssize_t len = getline(&buf, &cap, in);
     if (len < 0) return false;
     line->assign(buf, static_cast<size_t>(len));
@@ -422,11 +426,15 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   if (in != stdin) std::fclose(in);
   progress.End(done, failed);
 
+  errno = 0;
   bool write_error = std::fflush(out) != 0 || std::ferror(out) != 0;
   if (out != stdout) write_error = std::fclose(out) != 0 || write_error;
   if (write_error) {
+    const int why = write_errno != 0 ? write_errno : errno;
+    if (out == stdout) std::clearerr(stdout);  // reported here, not again by main
     return ReportError(Status::IoError(
-        "cannot write '" + (to_stdout ? std::string("<stdout>") : args.output) + "'"));
+        "cannot write '" + (to_stdout ? std::string("<stdout>") : args.output) + "'" +
+        (why != 0 ? std::string(": ") + std::strerror(why) : std::string())));
   }
   if (read_error) return ReportError(Status::IoError("error reading '" + path + "'"));
   if (args.resume && isatty(STDERR_FILENO)) {

@@ -36,6 +36,15 @@ int main(int argc, char** argv) {
                  argv[1], names.c_str());
     return precis::cli::kExitUsage;
   }
+  // ... and "A subcommand is required" to a misspelt option before one.
+  if (argc >= 2 && argv[1][0] == '-' && std::strcmp(argv[1], "--help") != 0 &&
+      std::strcmp(argv[1], "-h") != 0 && std::strcmp(argv[1], "--version") != 0) {
+    std::fprintf(stderr,
+                 "precis: unknown option '%s'; options go after a command: %s "
+                 "(precis --help)\n",
+                 argv[1], names.c_str());
+    return precis::cli::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

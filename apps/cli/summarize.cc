@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "batch.h"
 #include "cli_io.h"
@@ -17,7 +19,7 @@ namespace {
 
 struct SummarizeArgs {
   std::vector<std::string> files;
-  std::string input = "text";
+  std::string input = "auto";
   std::string format = "text";
   std::string lang = "en";
   int sentences = 0;
@@ -60,6 +62,16 @@ OutputFormat ParseFormat(const std::string& f) {
   return OutputFormat::kText;
 }
 
+// Whether text read as a document is a JSON Lines stream given without
+// --input jsonl: its first line is a JSON object with a cluster's fields.
+bool LooksLikeJsonLines(std::string_view bytes) {
+  const size_t start = bytes.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || bytes[start] != '{') return false;
+  const std::string_view line = bytes.substr(start, bytes.find('\n', start) - start);
+  const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() && (j.contains("docs") || j.contains("text") || j.contains("html"));
+}
+
 int RunFiles(const SummarizeArgs& args, const Summarizer& summarizer) {
   Cluster cluster;
   std::vector<std::string> files = args.files.empty()
@@ -73,20 +85,33 @@ int RunFiles(const SummarizeArgs& args, const Summarizer& summarizer) {
     auto bytes = ReadFileBytes(path);
     if (!bytes.ok()) return ReportError(bytes.status());
     const std::string id = path == "-" ? "<stdin>" : path;
-    if (args.input == "html" || LooksLikeHtml(*bytes)) {
+    const bool detect = args.input == "auto";
+    if (args.input == "html" || (detect && LooksLikeHtml(*bytes))) {
       auto doc = DocumentFromHtml(id, std::move(*bytes), &html_warnings);
       if (!doc.ok()) return ReportError(doc.status());
       cluster.docs.push_back(std::move(*doc));
       continue;
     }
     if (Status s = CheckText(*bytes, id); !s.ok()) return ReportError(s);
+    if (detect && LooksLikeJsonLines(*bytes)) {
+      std::fprintf(stderr,
+                   "precis: warning: '%s' looks like JSON Lines; summarizing it as text "
+                   "(--input jsonl reads a cluster per line)\n",
+                   id.c_str());
+    }
     cluster.docs.push_back({id, "", "", std::move(*bytes)});
   }
-  for (const std::string& warning : html_warnings) {
-    std::fprintf(stderr, "precis: warning: %s\n", warning.c_str());
-  }
   auto summary = summarizer.Summarize(cluster);
-  if (!summary.ok()) return ReportError(summary.status());
+  if (!summary.ok()) {
+    for (const std::string& warning : html_warnings) {
+      std::fprintf(stderr, "precis: warning: %s\n", warning.c_str());
+    }
+    return ReportError(summary.status());
+  }
+  // Why a page gave no text goes with the summary's own warnings (and into
+  // its JSON).
+  summary->warnings.insert(summary->warnings.begin(), html_warnings.begin(),
+                           html_warnings.end());
   WriteOptions w;
   w.format = ParseFormat(args.format);
   w.explain = args.explain;
@@ -115,11 +140,12 @@ void AddSummarizeCommand(CLI::App& root, int& exit_code) {
   sub->add_option("files", args->files,
                   "Input files; '-' or none reads stdin");
   sub->add_option("--input", args->input,
-                  "text (default): each FILE is a document (HTML pages are\n"
-                  "detected and their article extracted);\nhtml: each FILE is an HTML page;\n"
+                  "auto (default): each FILE is a document, HTML pages detected\n"
+                  "and their article extracted;\ntext: each FILE is plain text;\n"
+                  "html: each FILE is an HTML page;\n"
                   "jsonl: each line is a cluster {\"id\", \"docs\": [{\"id\", "
-                  "\"title\", \"date\", \"text\"}]}, output is JSON Lines")
-      ->check(CLI::IsMember({"text", "jsonl", "html"}));
+                  "\"title\", \"date\", \"text\" or \"html\"}]}, output is JSON Lines")
+      ->check(CLI::IsMember({"auto", "text", "jsonl", "html"}));
   auto* s = sub->add_option("--sentences", args->sentences, "Budget: at most N sentences");
   auto* w = sub->add_option("--words", args->words,
                             "Budget: at most N words (whitespace-separated)");

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "precis/status.h"
 #include "precis/summarizer.h"
@@ -23,11 +24,21 @@ Status CheckText(std::string_view bytes, std::string_view name);
 //   {"id": ..., "docs": [{"id": ..., "title": ..., "date": ..., "text": ...}]}
 // or, for one document, {"id": ..., "text": ...}. `title`, `date` and the
 // ids are optional (a document without an id gets its index, "0", "1", ...).
+// A document gives "text" or "html" (a raw page), not both; a null value is
+// an absent one.
 struct JsonlRecord {
   std::string id_json = "null";  // the line's "id" as JSON, echoed in output
   Result<Cluster> cluster = Status::Internal("unparsed");
+  // Why a page gave no article text ("document '3': no article text found
+  // in the page"): the summary's warnings or the error's message say it.
+  std::vector<std::string> warnings;
 };
 JsonlRecord ParseJsonlLine(std::string_view line);
+
+// The record's summary: the parse error, or the summarizer's answer with
+// the record's warnings first among its warnings (or, when it fails, at
+// the end of its message). What every JSON Lines front end calls.
+Result<Summary> SummarizeRecord(const Summarizer& summarizer, const JsonlRecord& record);
 
 // The deepest nesting of arrays and objects in `json` (brackets inside
 // strings do not count), found without parsing: callers refuse absurd

@@ -29,9 +29,16 @@ Result<std::string> OptionalString(const json& obj, const char* key,
   return it->get<std::string>();
 }
 
-// `where` prefixes error messages, e.g. "docs[2]: ".
-Result<Document> ParseDocument(const json& d, size_t index,
-                               const std::string& where) {
+// Whether `obj` gives `key` a value: null is the same as absent.
+bool Has(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && !it->is_null();
+}
+
+// `where` prefixes error messages, e.g. "docs[2]: ". Why a page gave no
+// article text is added to `warnings`.
+Result<Document> ParseDocument(const json& d, size_t index, const std::string& where,
+                               std::vector<std::string>& warnings) {
   if (!d.is_object()) return Status::InvalidInput(where + "must be an object");
   Document doc;
   auto id = d.find("id");
@@ -42,12 +49,19 @@ Result<Document> ParseDocument(const json& d, size_t index,
     if (!s.ok()) return s.status();
     doc.id = *s;
   }
+  if (Has(d, "text") && Has(d, "html")) {
+    return Status::InvalidInput(where + "give a \"text\" or an \"html\" string, not both");
+  }
   auto text = d.find("text");
   auto html = d.find("html");
   if ((text == d.end() || !text->is_string()) && html != d.end() && html->is_string()) {
     // A JSON string is decoded text: the page's own charset no longer applies.
-    auto from_html = DocumentFromHtml(doc.id, html->get<std::string>(), nullptr,
+    std::vector<std::string> page_warnings;  // each "<id>: why"
+    auto from_html = DocumentFromHtml(doc.id, html->get<std::string>(), &page_warnings,
                                       HtmlOptions{.decoded = true});
+    for (const std::string& w : page_warnings) {
+      warnings.push_back("document '" + doc.id + "': " + w.substr(doc.id.size() + 2));
+    }
     if (!from_html.ok()) {
       return Status(from_html.status().code(), where + from_html.status().message());
     }
@@ -121,6 +135,13 @@ size_t JsonNestingDepth(std::string_view json) {
 
 JsonlRecord ParseJsonlLine(std::string_view line) {
   JsonlRecord record;
+  // The parser reads a NUL as the end of its input: what follows one would
+  // be lost without a word. JSON text never holds a raw NUL.
+  if (const size_t nul = line.find('\0'); nul != std::string_view::npos) {
+    record.cluster = Status::InvalidInput("NUL byte at byte " + std::to_string(nul) +
+                                          " of the line (binary data, not JSON Lines?)");
+    return record;
+  }
   // Depth is bounded by nlohmann's recursive parser; reject absurd nesting
   // before it can exhaust the stack.
   if (JsonNestingDepth(line) > kMaxJsonDepth) {
@@ -150,14 +171,16 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
   Cluster cluster;
   if (id != j.end() && !id->is_null()) cluster.id = *IdString(*id, "");
   auto docs = j.find("docs");
-  if (docs != j.end() && (j.contains("text") || j.contains("html"))) {
+  if (docs != j.end() && docs->is_null()) docs = j.end();
+  const bool single = Has(j, "text") || Has(j, "html");
+  if (docs != j.end() && single) {
     record.cluster = Status::InvalidInput(
         "give either \"docs\" or a \"text\" (or \"html\") string, not both");
     return record;
   }
   if (docs == j.end()) {
-    if (j.contains("text") || j.contains("html")) {
-      auto doc = ParseDocument(j, 0, "");
+    if (single) {
+      auto doc = ParseDocument(j, 0, "", record.warnings);
       if (!doc.ok()) {
         record.cluster = doc.status();
         return record;
@@ -175,7 +198,7 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
     return record;
   }
   for (size_t i = 0; i < docs->size(); ++i) {
-    auto doc = ParseDocument((*docs)[i], i, "docs[" + std::to_string(i) + "]: ");
+    auto doc = ParseDocument((*docs)[i], i, "docs[" + std::to_string(i) + "]: ", record.warnings);
     if (!doc.ok()) {
       record.cluster = doc.status();
       return record;
@@ -184,6 +207,20 @@ JsonlRecord ParseJsonlLine(std::string_view line) {
   }
   record.cluster = std::move(cluster);
   return record;
+}
+
+Result<Summary> SummarizeRecord(const Summarizer& summarizer, const JsonlRecord& record) {
+  if (!record.cluster.ok()) return record.cluster.status();
+  auto summary = summarizer.Summarize(*record.cluster);
+  if (record.warnings.empty()) return summary;
+  if (!summary.ok()) {
+    std::string message = summary.status().message();
+    for (const std::string& w : record.warnings) message += "; " + w;
+    return Status(summary.status().code(), std::move(message));
+  }
+  summary->warnings.insert(summary->warnings.begin(), record.warnings.begin(),
+                           record.warnings.end());
+  return summary;
 }
 
 }  // namespace precis

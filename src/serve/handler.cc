@@ -237,7 +237,7 @@ HttpResponse Summarize(const ServeOptions& limits, const HttpRequest& req) {
     if (s.code() == StatusCode::kInvalidInput) return ErrorResponse(400, "invalid-input", s.message());
     return FromStatus(s);
   }
-  auto summary = summarizer->Summarize(*record.cluster);
+  auto summary = SummarizeRecord(*summarizer, record);
   if (!summary.ok()) return FromStatus(summary.status());
   WriteOptions w;
   w.format = OutputFormat::kJson;

@@ -307,6 +307,14 @@ std::vector<Case> Cases() {
       Input("json_text_and_docs",
             text("{\"id\": \"b\", \"text\": \"One.\", \"docs\": [{\"text\": \"Two.\"}]}\n"))
           .Jsonl().Fails(1, "invalid-input", "not both"),
+      Input("json_text_and_html",
+            text("{\"id\": \"th\", \"docs\": [{\"text\": \"One.\", \"html\": \"<p>Two.</p>\"}]}\n"))
+          .Jsonl().Fails(1, "invalid-input", "not both"),
+      // The JSON parser stops at a NUL: the object after it would be lost.
+      Input("json_raw_nul",
+            text(std::string("{\"id\": \"n\", \"text\": \"One. Two.\"}\0{\"text\": \"Three.\"}\n",
+                             52)))
+          .Jsonl().Fails(1, "invalid-input", "NUL byte at byte 32 of the line"),
       Input("json_wrong_types",
             text("{\"id\": \"w1\", \"docs\": \"not an array\"}\n"
                  "{\"id\": \"w2\", \"docs\": [{\"id\": \"a\", \"text\": 42}]}\n"

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <cstdio>
 #include <set>
+#include <sys/stat.h>
 
 #include "e2e/run_cli.h"
 
@@ -101,6 +102,11 @@ TEST(Batch, BadLinesGiveOneErrorLineEachAndTheRunGoesOn) {
     EXPECT_FALSE(nlohmann::json::parse(lines[1]).contains("error")) << lines[1];
     EXPECT_TRUE(nlohmann::json::parse(lines[2]).contains("error"));
     EXPECT_EQ(nlohmann::json::parse(lines[2])["id"], 2);
+    // The library's errors name the line too, as the parser's do.
+    EXPECT_EQ(nlohmann::json::parse(lines[2])["error"]["message"].get<std::string>().rfind(
+                  "line 3:", 0),
+              0u)
+        << lines[2];
     EXPECT_TRUE(nlohmann::json::parse(lines[3]).contains("error"));
     EXPECT_TRUE(nlohmann::json::parse(lines[4]).contains("error"));
     EXPECT_EQ(nlohmann::json::parse(lines[5])["id"], 3);
@@ -188,6 +194,12 @@ TEST(Batch, OutputThatIsTheInputIsRefusedAndTheInputKept) {
     EXPECT_NE(r.err.find("is the input file"), std::string::npos) << r.err;
     EXPECT_EQ(ReadAll(in_path), input) << out;
   }
+  // Results appended to the input on stdout would be read back without end.
+  const std::string append = std::string(PRECIS_BINARY) + " summarize --input jsonl " +
+                             ShellQuote(in_path) + " >> " + ShellQuote(in_path) + " 2>/dev/null";
+  const int appended = std::system(("timeout -s KILL 60 " + append).c_str());
+  EXPECT_EQ(WIFEXITED(appended) ? WEXITSTATUS(appended) : -1, 2);
+  EXPECT_EQ(ReadAll(in_path), input);
   // The same file on stdin.
   const std::string cmd = std::string(PRECIS_BINARY) + " summarize --input jsonl --output " +
                           ShellQuote(in_path) + " < " + ShellQuote(in_path) + " 2>/dev/null";
@@ -235,6 +247,23 @@ TEST(Batch, UsageErrors) {
   const auto directory = RunPrecis({"summarize", "--input", "jsonl", TempDir()});
   EXPECT_EQ(directory.exit_code, 1);
   EXPECT_NE(directory.err.find("is a directory"), std::string::npos) << directory.err;
+}
+
+TEST(Batch, AFullDiskIsReportedOnceWithItsReason) {
+  struct stat st;
+  if (stat("/dev/full", &st) != 0) GTEST_SKIP() << "no /dev/full on this machine";
+  const std::string in_path = TempDir() + "/full.jsonl";
+  WriteAll(in_path, MakeInput(40));
+  const std::string err_path = TempDir() + "/full.err";
+  for (const std::string& out : {std::string(" > /dev/full"), std::string(" --output /dev/full")}) {
+    const std::string cmd = std::string(PRECIS_BINARY) + " summarize --input jsonl " +
+                            ShellQuote(in_path) + out + " 2>" + ShellQuote(err_path);
+    const int status = std::system(cmd.c_str());
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1) << cmd;
+    const std::string err = ReadAll(err_path);
+    EXPECT_EQ(Lines(err).size(), 1u) << err;
+    EXPECT_NE(err.find("No space left on device"), std::string::npos) << err;
+  }
 }
 
 TEST(Batch, ManyLinesStreamThroughInOrder) {

@@ -240,6 +240,34 @@ TEST(Cli, UnknownCommandIsNamed) {
   EXPECT_NE(r.err.find("summarize"), std::string::npos) << r.err;
 }
 
+TEST(Cli, AnUnknownOptionBeforeTheCommandIsNamed) {
+  const auto r = RunPrecis({"--sentences", "3"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown option '--sentences'"), std::string::npos) << r.err;
+  EXPECT_EQ(RunPrecis({"--version"}).exit_code, 0);
+}
+
+// auto (the default) detects pages; text never does, for prose that opens
+// like a page; a JSON Lines file given as text is summarized with a warning.
+TEST(Cli, InputTextIsNeverReadAsAPage) {
+  const std::string prose = TempDir() + "/script.txt";
+  WriteAll(prose, "<script> injection attacks rose sharply last year, researchers said. "
+                  "The report counted four thousand incidents.\n");
+  const auto detected = RunPrecis({"summarize", prose});
+  EXPECT_EQ(detected.exit_code, 1) << "auto reads it as a page without article text";
+  EXPECT_NE(detected.err.find("no text found in the page"), std::string::npos) << detected.err;
+  const auto text = RunPrecis({"summarize", "--input", "text", prose});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("The report counted"), std::string::npos) << text.out;
+
+  const std::string jsonl = TempDir() + "/clusters.jsonl";
+  WriteAll(jsonl, "{\"id\": \"a\", \"text\": \"One sentence here. Another one there.\"}\n");
+  const auto warned = RunPrecis({"summarize", jsonl});
+  EXPECT_EQ(warned.exit_code, 0);
+  EXPECT_NE(warned.err.find("looks like JSON Lines"), std::string::npos) << warned.err;
+  EXPECT_EQ(RunPrecis({"summarize", "--input", "text", jsonl}).err, "");
+}
+
 TEST(Cli, StdinTwiceIsAUsageError) {
   const auto r = RunPrecis({"summarize", "-", "-"}, "One sentence here. Another one there.");
   EXPECT_EQ(r.exit_code, 2);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +34,7 @@ TEST(Jsonl, SingleTextShorthandAndNumericIds) {
 }
 
 TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
-  struct Case { const char* line; const char* id; const char* message; };
+  struct Case { std::string_view line; const char* id; const char* message; };
   const Case cases[] = {
       {"not json", "null", "malformed JSON"},
       {"[1, 2]", "null", "JSON object"},
@@ -47,6 +48,10 @@ TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
       {"  \t", "null", "empty line"},
       {"{\"id\": \"x\", \"text\": \"caf\xe9\"}", "null", "invalid UTF-8 at byte 24"},
       {R"({"id": "x", "text": "t", "docs": [{"text": "u"}]})", "\"x\"", "not both"},
+      {R"({"id": "x", "docs": [{"text": "t", "html": "<p>u</p>"}]})", "\"x\"", "not both"},
+      // The parser stops at a NUL: the second object would be lost unseen.
+      {std::string_view("{\"id\": \"x\", \"text\": \"t\"}\0{\"text\": \"u\"}", 38), "null",
+       "NUL byte at byte 24"},
   };
   for (const Case& c : cases) {
     auto r = ParseJsonlLine(c.line);
@@ -58,7 +63,45 @@ TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
   }
 }
 
-// Brackets inside a string are text, not nesting: a document may quote them.
+TEST(Jsonl, NullMeansAbsent) {
+  auto r = ParseJsonlLine(R"({"id": "x", "text": null, "html": null, "docs": [{"text": "t"}]})");
+  ASSERT_TRUE(r.cluster.ok()) << r.cluster.status().message();
+  EXPECT_EQ(r.cluster->docs.size(), 1u);
+  r = ParseJsonlLine(R"({"id": "x", "docs": null, "text": "t"})");
+  ASSERT_TRUE(r.cluster.ok()) << r.cluster.status().message();
+  EXPECT_EQ(r.cluster->docs[0].text, "t");
+}
+
+// Why a page gave no article text reaches the summary (or the error), as it
+// does for a file given on the command line.
+TEST(Jsonl, APageWithoutArticleTextSaysWhy) {
+  const std::string nav = "<html><body><nav><a href=x>Home</a></nav></body></html>";
+  const std::string text = "The ferry line was closed on Monday. Repairs take two weeks.";
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+
+  JsonlRecord both = ParseJsonlLine(
+      nlohmann::json{{"id", "c"}, {"docs", {{{"id", "p"}, {"html", nav}}, {{"text", text}}}}}
+          .dump());
+  ASSERT_TRUE(both.cluster.ok());
+  ASSERT_EQ(both.warnings.size(), 1u);
+  EXPECT_EQ(both.warnings[0], "document 'p': no article text found in the page");
+  auto summary = SummarizeRecord(*summarizer, both);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  ASSERT_FALSE(summary->warnings.empty());
+  EXPECT_EQ(summary->warnings[0], both.warnings[0]);
+
+  JsonlRecord alone = ParseJsonlLine(nlohmann::json{{"id", "p"}, {"html", nav}}.dump());
+  auto failed = SummarizeRecord(*summarizer, alone);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("no article text found"), std::string::npos)
+      << failed.status().message();
+
+  JsonlRecord bad = ParseJsonlLine("{\"docs\": 5}");
+  EXPECT_EQ(SummarizeRecord(*summarizer, bad).status().message(),
+            bad.cluster.status().message());
+}
+
 TEST(Jsonl, AnHtmlPageIsDecodedTextWhateverItsCharsetSays) {
   const std::string words = "Der B\u00fcrgermeister von Z\u00fcrich sagte am Montag, dass die "
                             "Stra\u00dfenbahn h\u00e4ufiger fahren werde.";
@@ -71,6 +114,7 @@ TEST(Jsonl, AnHtmlPageIsDecodedTextWhateverItsCharsetSays) {
   EXPECT_EQ(r.cluster->docs[0].text, words);
 }
 
+// Brackets inside a string are text, not nesting: a document may quote them.
 TEST(Jsonl, BracketsInsideTextAreNotNesting) {
   // 100 opening brackets, an escaped quote (the string goes on), 100 braces.
   const std::string text = std::string(100, '[') + " \\\" " + std::string(100, '{');
