@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -321,7 +322,7 @@ Result<std::vector<Evaluation>> LoadFolders(const Args& a, std::vector<std::stri
     Evaluation ev;
     ev.id = cluster;
     for (const fs::path& f : files) {
-      Result<std::string> bytes = rouge::ReadInputFile(f.string(), "reference");
+      Result<std::string> bytes = rouge::ReadInputFile(f.string(), "reference", /*nul_ok=*/true);
       if (!bytes.ok()) return bytes.status();
       ev.models.push_back(rouge::PlainTextDocument(*bytes));
       if (ev.models.back().sentences.empty()) {
@@ -335,7 +336,7 @@ Result<std::vector<Evaluation>> LoadFolders(const Args& a, std::vector<std::stri
         ev.peers.emplace_back(system, Document{});
         continue;
       }
-      Result<std::string> bytes = rouge::ReadInputFile(it->second.string(), "summary");
+      Result<std::string> bytes = rouge::ReadInputFile(it->second.string(), "summary", /*nul_ok=*/true);
       if (!bytes.ok()) return bytes.status();
       ev.peers.emplace_back(system, rouge::PlainTextDocument(*bytes));
     }
@@ -381,8 +382,18 @@ Result<std::vector<Evaluation>> LoadJsonl(const Args& a) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     const std::string where = name + ":" + std::to_string(line_no);
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return Status::InvalidInput(where + ": not a JSON object");
+    // The parser would stop at a NUL and read the line as what precedes it.
+    if (const size_t nul = line.find('\0'); nul != std::string::npos) {
+      return Status::InvalidInput(where + ": NUL byte at byte " + std::to_string(nul) +
+                                  " of the line (binary data, not JSON Lines?)");
+    }
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {  // its account says what and where
+      return Status::InvalidInput(where + ": malformed JSON: " + e.what());
+    }
+    if (!j.is_object()) return Status::InvalidInput(where + ": not a JSON object");
     Evaluation ev;
     if (j.contains("id")) {
       ev.id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
@@ -415,9 +426,11 @@ Result<std::vector<Evaluation>> LoadJsonl(const Args& a) {
 
 Result<std::vector<Evaluation>> LoadFileList(const Args& a, const std::string& system) {
   rouge::InputFormat format;
-  if (a.list_format == "SPL") format = rouge::InputFormat::kSpl;
-  else if (a.list_format == "SEE") format = rouge::InputFormat::kSee;
-  else if (a.list_format == "ISI") format = rouge::InputFormat::kIsi;
+  std::string name = a.list_format;  // any case, as the script reads it
+  for (char& c : name) c = char(std::toupper((unsigned char)c));
+  if (name == "SPL") format = rouge::InputFormat::kSpl;
+  else if (name == "SEE") format = rouge::InputFormat::kSee;
+  else if (name == "ISI") format = rouge::InputFormat::kIsi;
   else return Status::InvalidArgument("-z: input format must be SPL, SEE or ISI");
   Result<std::string> list = rouge::ReadInputFile(a.positional[0], "file list");
   if (!list.ok()) return list.status();
@@ -434,7 +447,8 @@ Result<std::vector<Evaluation>> LoadFileList(const Args& a, const std::string& s
     Evaluation ev;
     ev.id = std::to_string(out.size() + 1);
     for (size_t k = 0; k < files.size(); ++k) {
-      Result<std::string> bytes = rouge::ReadInputFile(files[k], k == 0 ? "peer summary" : "model summary");
+      Result<std::string> bytes = rouge::ReadInputFile(files[k], k == 0 ? "peer summary" : "model summary",
+                                                     /*nul_ok=*/true);
       if (!bytes.ok()) return bytes.status();
       Document doc = rouge::ParseDocument(*bytes, format);
       if (k == 0) {

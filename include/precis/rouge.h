@@ -123,6 +123,9 @@ struct Evaluation {
   std::vector<std::pair<std::string, Document>> peers;  // peer id, text
   std::vector<Document> models;
   std::vector<std::string> model_names;  // for messages; may be empty
+  // Peers the config names with no file (`<P ID="T"></P>`): with -a the
+  // script still reports them, with zeros and a warning per evaluation.
+  std::vector<std::string> fileless_peers;
 };
 
 struct Interval {
@@ -185,9 +188,11 @@ Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path,
 
 // The bytes of a file the ROUGE readers take (`what`: "peer summary",
 // "ROUGE config", ...), in any encoding. NotFound for a file that cannot be
-// opened (with the system's reason), InvalidInput for a folder or for
-// binary data (a NUL byte), each naming `path`.
-Result<std::string> ReadInputFile(const std::string& path, const char* what);
+// opened (with the system's reason), InvalidInput for a folder or, unless
+// `nul_ok`, for binary data (a NUL byte), each naming `path`. Summaries
+// pass `nul_ok`: the script reads a NUL as one more separator.
+Result<std::string> ReadInputFile(const std::string& path, const char* what,
+                                  bool nul_ok = false);
 
 }  // namespace precis::rouge
 

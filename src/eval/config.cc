@@ -1,6 +1,8 @@
 #include "eval/config.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <deque>
@@ -111,6 +113,17 @@ class XmlReader {
     return Status::Ok();
   }
 
+  static void AddText(XmlNode& parent, std::string text) {
+    if (!parent.children.empty() && parent.children.back().kind == XmlNode::kText) {
+      parent.children.back().text += text;
+    } else {
+      XmlNode n;
+      n.kind = XmlNode::kText;
+      n.text = std::move(text);
+      parent.children.push_back(std::move(n));
+    }
+  }
+
   // ROUGE configs nest four elements deep; the bound keeps a hostile file
   // from exhausting the stack (each level is a call).
   static constexpr int kMaxDepth = 256;
@@ -128,12 +141,16 @@ class XmlReader {
         n.kind = XmlNode::kOther;  // splits text nodes, as in a DOM
         parent.children.push_back(std::move(n));
       } else if (At("<![CDATA[")) {
+        // The script's XML::DOM reads a CDATA section as text, joined to
+        // the text around it: its bytes as they are, no entities.
+        const size_t start = i_ + 9;
         if (!Skip("]]>")) return Error("unterminated CDATA section");
-        XmlNode n;
-        n.kind = XmlNode::kOther;  // a CDATA node, not text, for the script
-        parent.children.push_back(std::move(n));
+        AddText(parent, std::string(s_.substr(start, i_ - 3 - start)));
       } else if (At("<?")) {
         if (!Skip("?>")) return Error("unterminated processing instruction");
+        XmlNode n;
+        n.kind = XmlNode::kOther;  // a node of its own: splits text, as a comment does
+        parent.children.push_back(std::move(n));
       } else if (At("<!")) {
         if (!Skip(">")) return Error("unterminated declaration");
       } else if (At("</")) {
@@ -167,8 +184,17 @@ class XmlReader {
           const char q = s_[i_++];
           const size_t end = s_.find(q, i_);
           if (end == std::string_view::npos) return Error("unterminated attribute value");
+          // XML normalizes a literal tab, CR or line feed in a value (a CR LF
+          // pair too) to one space; a character reference to one stays.
+          std::string raw(s_.substr(i_, end - i_));
+          std::string spaced;
+          for (size_t k = 0; k < raw.size(); ++k) {
+            const char c = raw[k];
+            if (c == '\r' && k + 1 < raw.size() && raw[k + 1] == '\n') continue;
+            spaced += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+          }
           std::string value;
-          if (Status st = Decode(s_.substr(i_, end - i_), value); !st.ok()) return st;
+          if (Status st = Decode(spaced, value); !st.ok()) return st;
           i_ = end + 1;
           el.attrs.emplace_back(std::move(key), std::move(value));
         }
@@ -184,14 +210,7 @@ class XmlReader {
         std::string text;
         if (Status st = Decode(s_.substr(i_, end - i_), text); !st.ok()) return st;
         i_ = end;
-        if (!parent.children.empty() && parent.children.back().kind == XmlNode::kText) {
-          parent.children.back().text += text;
-        } else {
-          XmlNode n;
-          n.kind = XmlNode::kText;
-          n.text = std::move(text);
-          parent.children.push_back(std::move(n));
-        }
+        AddText(parent, std::move(text));
       }
     }
     if (!close.empty()) return Error("<" + close + "> is never closed");
@@ -211,11 +230,40 @@ bool NameIs(const XmlNode& n, std::string_view want) {
   return true;
 }
 
+// Perl's \s on the parser's character strings: ASCII blanks and Unicode's
+// spaces (NEL, NBSP, U+1680, U+2000..U+200A, U+2028/9, U+202F, U+205F,
+// U+3000), which the script trims off file names and roots.
+bool PerlSpace(uint32_t cp) {
+  return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0 ||
+         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+// The code point of the UTF-8 sequence of `len` bytes at `p` (the bytes
+// are not checked: a config that is not UTF-8 matches no space past ASCII).
+// No space takes 4 bytes: those read as none.
+uint32_t CodePoint(const char* p, size_t len) {
+  const auto b = [p](size_t k) { return uint32_t((unsigned char)p[k]); };
+  if (len == 1) return b(0);
+  if (len == 2) return (b(0) & 0x1F) << 6 | (b(1) & 0x3F);
+  if (len == 3) return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+  return 0x10000;
+}
+
 std::string Strip(std::string s) {
-  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
   size_t b = 0, e = s.size();
-  while (b < e && space(s[b])) ++b;
-  while (e > b && space(s[e - 1])) --e;
+  for (;;) {  // a space at the front
+    const unsigned char lead = (unsigned char)s[b];
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (b + len > e || !PerlSpace(CodePoint(&s[b], len))) break;
+    b += len;
+  }
+  for (;;) {  // at the back: a lead byte and its continuation bytes
+    size_t len = 1;
+    while (len < 4 && e - b > len && ((unsigned char)s[e - len] & 0xC0) == 0x80) ++len;
+    if (e == b || !PerlSpace(CodePoint(&s[e - len], len))) break;
+    e -= len;
+  }
   return s.substr(b, e - b);
 }
 
@@ -272,6 +320,9 @@ class Walker {
           return Status::InvalidInput(name_ + ": <" + c.name + "> without an ID in eval " + eval->id);
         }
         if (!peers) eval->model_ids.push_back(*id);
+        const bool has_text = std::any_of(c.children.begin(), c.children.end(),
+                                          [](const XmlNode& g) { return g.kind == XmlNode::kText; });
+        if (peers && !has_text) eval->fileless_peers.push_back(*id);
         for (const XmlNode& g : c.children) {
           if (g.kind != XmlNode::kText) continue;
           auto& list = peers ? eval->peers : eval->models;
@@ -307,7 +358,7 @@ Result<std::vector<ConfigEval>> ParseConfig(std::string_view xml, const std::str
   return std::vector<ConfigEval>(walker.evals.begin(), walker.evals.end());
 }
 
-Result<std::string> ReadInputFile(const std::string& path, const char* what) {
+Result<std::string> ReadInputFile(const std::string& path, const char* what, bool nul_ok) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Status::InvalidInput(path + ": is a folder, not the " + std::string(what) + " file");
@@ -322,7 +373,7 @@ Result<std::string> ReadInputFile(const std::string& path, const char* what) {
   std::string bytes = buf.str();
   // Text in any encoding is read as bytes, but a NUL means binary data: say
   // so rather than quote it.
-  if (const size_t nul = bytes.find('\0'); nul != std::string::npos) {
+  if (const size_t nul = bytes.find('\0'); !nul_ok && nul != std::string::npos) {
     return Status::InvalidInput(path + ": NUL byte at byte " + std::to_string(nul) +
                                 " (binary data, not a text " + std::string(what) + "?)");
   }
@@ -352,12 +403,15 @@ Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path, std::str
                                     "' is not supported for ROUGE (SPL, SEE, ISI)");
       }
       const std::string p = ce.peer_root + "/" + file;
-      Result<std::string> bytes = ReadInputFile(p, "peer summary");
+      Result<std::string> bytes = ReadInputFile(p, "peer summary", /*nul_ok=*/true);
       if (!bytes.ok()) return bytes.status();
       ev.peers.emplace_back(id, ParseDocument(*bytes, format));
       if (warnings && ev.peers.back().second.sentences.empty()) {
         warnings->push_back("readText: " + p + " -> empty text");
       }
+    }
+    for (const std::string& id : ce.fileless_peers) {
+      if (peer_id.empty() || id == peer_id) ev.fileless_peers.push_back(id);
     }
     if (!ev.peers.empty()) {
       for (const std::string& mid : ce.model_ids) {
@@ -366,7 +420,7 @@ Result<std::vector<Evaluation>> ReadConfigFile(const std::string& path, std::str
           if (k == mid) file = v;
         }
         const std::string p = ce.model_root + "/" + file;
-        Result<std::string> bytes = ReadInputFile(p, "model summary");
+        Result<std::string> bytes = ReadInputFile(p, "model summary", /*nul_ok=*/true);
         if (!bytes.ok()) return bytes.status();
         ev.models.push_back(ParseDocument(*bytes, format));
         ev.model_names.push_back(p);

@@ -20,6 +20,7 @@ struct ConfigEval {
   std::string peer_root, model_root;
   std::string format;  // as written: SPL, SEE, ISI, SIMPLE (any case)
   std::vector<std::pair<std::string, std::string>> peers;  // id, file
+  std::vector<std::string> fileless_peers;  // <P ID> with no text: listed, never scored
   std::vector<std::string> model_ids;  // in order; an id may repeat
   std::vector<std::pair<std::string, std::string>> models;  // id, file (last wins)
 };

@@ -171,7 +171,13 @@ void MergeSort(std::vector<T>& v, Less less) {
 
 std::string Fixed5(double v) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%7.5f", v);
+  if (std::isnan(v)) {  // Perl spells these its own way, signless NaN
+    std::snprintf(buf, sizeof buf, "%7s", "NaN");
+  } else if (std::isinf(v)) {
+    std::snprintf(buf, sizeof buf, "%7s", v > 0 ? "Inf" : "-Inf");
+  } else {
+    std::snprintf(buf, sizeof buf, "%7.5f", v);
+  }
   return buf;
 }
 
@@ -343,6 +349,7 @@ Result<Report> Evaluate(std::span<const Evaluation> evals, const Options& option
     std::set<std::string> all;
     for (const Evaluation& e : evals) {
       for (const auto& p : e.peers) all.insert(p.first);
+      all.insert(e.fileless_peers.begin(), e.fileless_peers.end());
     }
     peer_ids.assign(all.begin(), all.end());
   }

@@ -228,6 +228,57 @@ TEST(FolderAndJsonlModes, MatchWrapperAndEachOther) {
   fs::remove_all(dir);
 }
 
+// Configs at the edges of XML that review found read otherwise than the
+// script reads them: CDATA, a processing instruction splitting a file name,
+// line breaks in an attribute, a non-breaking space after a name, a peer
+// without a file; a NUL byte inside a summary; -z's format in lower case;
+// and a weight whose inverse overflows (Inf, NaN).
+TEST(EdgeConfigs, ReadAsTheScriptReadsThem) {
+  if (const std::string why = PerlRougeMissing(); !why.empty()) GTEST_SKIP() << why;
+  char tmpl[] = "/tmp/precis-rouge-edge-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const fs::path dir = tmpl;
+  WriteFile(dir / "p" / "a&b", "the cat sat\nand then it ran away\n");
+  WriteFile(dir / "p" / "b", "the cat sat on the mat\n");
+  WriteFile(dir / "p" / "nul", std::string("the cat\0sat on the mat\n", 23));
+  WriteFile(dir / "m" / "m1", "the cat sat on the mat today\n");
+  WriteFile(dir / "m" / "m2", "a dog ran away from the cat\n");
+  const std::string head = "<ROUGE-EVAL version=\"1.0\">\n<EVAL ID=\"e\t1\r\nx\">";
+  const std::string roots = "<MODEL-ROOT>" + (dir / "m").string() +
+                            "</MODEL-ROOT><INPUT-FORMAT TYPE=\"spl\"/>";
+  const std::string models = "<MODELS><M ID=\"1\">m1</M><M ID=\"2\">m2</M></MODELS></EVAL>\n";
+  const std::string configs[] = {
+      head + "<PEER-ROOT><![CDATA[" + (dir / "p").string() + "]]></PEER-ROOT>" + roots +
+          "<PEERS><P ID=\"S\"><![CDATA[a&b]]></P><P ID=\"T\"></P></PEERS>" + models +
+          "</ROUGE-EVAL>\n",
+      head + "<PEER-ROOT>" + (dir / "p").string() + "</PEER-ROOT>" + roots +
+          "<PEERS><P ID=\"S\">a<?pi x?>b\xc2\xa0</P><P ID=\"N\">nul</P></PEERS>" + models +
+          "</ROUGE-EVAL>\n",
+  };
+  int case_no = 0;
+  for (const std::string& config : configs) {
+    const fs::path path = dir / ("c" + std::to_string(case_no++) + ".xml");
+    WriteFile(path, config);
+    for (const std::string flags : {"-n 2 -a -d -x", "-n 2 -w 1.2 -a", "-n 0 -x -w 1e-300 -a"}) {
+      const RunResult perl = RunPerlRouge(flags, path.string());
+      const RunResult precis = RunPrecisEval(flags, path.string());
+      EXPECT_EQ(precis.status, perl.status) << flags << " " << path;
+      int averages = 0, bad = 0;
+      EXPECT_EQ(CompareRougeOutputs(perl.out, precis.out, &averages, &bad), "")
+          << flags << " " << path;
+      EXPECT_GT(averages, 0) << flags << " " << path;
+    }
+  }
+  WriteFile(dir / "list.txt", (dir / "p" / "b").string() + " " + (dir / "m" / "m1").string() +
+                                  " " + (dir / "m" / "m2").string() + "\n");
+  const RunResult perl = RunPerlRouge("-n 1 -z spl", (dir / "list.txt").string());
+  const RunResult precis = RunPrecisEval("-n 1 -z spl", (dir / "list.txt").string());
+  int averages = 0, bad = 0;
+  EXPECT_EQ(CompareRougeOutputs(perl.out, precis.out, &averages, &bad), "");
+  EXPECT_GT(averages, 0);
+  fs::remove_all(dir);
+}
+
 // Every string over a small alphabet up to length 6, and roots times every
 // suffix the rules know: the stemmer must agree with the script's own
 // subroutine, which the test lifts out of the script at run time.
