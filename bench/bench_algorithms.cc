@@ -59,21 +59,15 @@ void BM_Algorithm(benchmark::State& state, const std::string& name) {
 }
 
 void BM_DefaultClusterSize(benchmark::State& state) {
-  static const auto pool =
-      LoadClusters(PRECIS_SHARED_DIR "/data/multinews-val/clusters.jsonl", 250);
-  Cluster big;
-  for (size_t i = 0; big.docs.size() < size_t(state.range(0)) && !pool.empty(); ++i) {
-    for (const Document& d : pool[i % pool.size()].docs) {
-      if (big.docs.size() == size_t(state.range(0))) break;
-      Document copy = d;
-      copy.id = std::to_string(big.docs.size());
-      big.docs.push_back(std::move(copy));
-    }
+  const Cluster big = DistinctNewsDocuments(size_t(state.range(0)));
+  if (!big.docs.empty() && big.docs.size() < size_t(state.range(0))) {
+    state.SkipWithError("Multi-News holds fewer distinct documents than asked for");
+    return;
   }
   SummarizerOptions o;
   o.budget = {BudgetUnit::kWords, 250};
   o.truncate = true;
-  Run(state, pool.empty() ? std::vector<Cluster>{} : std::vector<Cluster>{big}, o);
+  Run(state, big.docs.empty() ? std::vector<Cluster>{} : std::vector<Cluster>{big}, o);
 }
 
 // A budget past the input's length takes every sentence that is not

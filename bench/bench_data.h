@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <fstream>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,28 @@ inline std::vector<Cluster> LoadClusters(const std::string& path, size_t max) {
     if (r.cluster.ok()) out.push_back(std::move(*r.cluster));
   }
   return out;
+}
+
+// One cluster of `n` Multi-News documents (validation, then test), each
+// text once (the sets repeat some articles across clusters: copies would be
+// dropped as duplicates, and time would measure that), renumbered "0", "1",
+// ... Fewer when the files hold fewer distinct texts: callers check.
+inline Cluster DistinctNewsDocuments(size_t n) {
+  Cluster big;
+  std::unordered_set<std::string> seen;
+  for (const char* set : {"multinews-val", "multinews-test"}) {
+    for (const Cluster& c :
+         LoadClusters(std::string(PRECIS_SHARED_DIR "/data/") + set + "/clusters.jsonl", 10000)) {
+      for (const Document& d : c.docs) {
+        if (big.docs.size() == n) return big;
+        if (!seen.insert(d.text).second) continue;
+        Document copy = d;
+        copy.id = std::to_string(big.docs.size());
+        big.docs.push_back(std::move(copy));
+      }
+    }
+  }
+  return big;
 }
 
 }  // namespace precis

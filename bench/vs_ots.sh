@@ -10,6 +10,7 @@ rounds=${2:-20}
 precis="$build/precis"
 shared="$root/../shared"
 command -v ots >/dev/null || { echo "ots is not installed (apt-get install ots)" >&2; exit 1; }
+[ -x "$precis" ] || { echo "no precis binary at $precis (scripts/build first)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -32,7 +33,11 @@ time_runs() {
   local start end
   start=$(date +%s.%N)
   for ((r = 0; r < rounds; r++)); do
-    for f in "${inputs[@]}"; do "$@" "$f" >/dev/null 2>&1; done
+    for f in "${inputs[@]}"; do
+      # A run that fails must stop the comparison, not be timed: the loop
+      # runs in $(...), so its status is what stops the script.
+      "$@" "$f" >/dev/null 2>"$tmp/err" || { echo "failed: $* $f" >&2; cat "$tmp/err" >&2; return 1; }
+    done
   done
   end=$(date +%s.%N)
   echo "$start $end" | awk '{printf "%.3f", $2 - $1}'

@@ -14,6 +14,7 @@ algorithms=("$@")
 precis="$build/precis"
 data="$root/../shared/data/duc2003-t3/clusters.jsonl"
 command -v ots >/dev/null || { echo "ots is not installed (apt-get install ots)" >&2; exit 1; }
+[ -x "$precis" ] || { echo "no precis binary at $precis (scripts/build first)" >&2; exit 1; }
 [ -f "$data" ] || { echo "skipped: $data is absent" >&2; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -29,13 +30,24 @@ n=$(ls "$tmp"/*.jsonl | wc -l)
 seconds() {  # seconds for the whole loop
   local start end
   start=$(date +%s.%N)
-  "$@"
+  "$@" || return 1
   end=$(date +%s.%N)
   python3 -c "print($end - $start)"
 }
 calc() { python3 -c "print($1)"; }
-run_ots() { for f in "$tmp"/*.txt; do ots --ratio=20 "$f" >/dev/null; done; }
-run_precis() { for f in "$tmp"/*.jsonl; do "$precis" summarize --algorithm "$1" --input jsonl --words 100 "$f" >/dev/null; done; }
+# A run that fails stops the script (through the $(...) that times it)
+# rather than being timed.
+run_ots() {
+  for f in "$tmp"/*.txt; do
+    ots --ratio=20 "$f" >/dev/null || { echo "ots failed on $f" >&2; return 1; }
+  done
+}
+run_precis() {
+  for f in "$tmp"/*.jsonl; do
+    "$precis" summarize --algorithm "$1" --input jsonl --words 100 "$f" >/dev/null ||
+      { echo "precis --algorithm $1 failed on $f" >&2; return 1; }
+  done
+}
 
 ots_s=$(seconds run_ots)
 echo "| tool | clusters | ms per cluster | OTS / tool |"

@@ -32,6 +32,8 @@ def write_peers(jsonl_out, folder):
     folder.mkdir(parents=True, exist_ok=True)
     for line in jsonl_out.splitlines():
         j = json.loads(line)
+        if "error" in j:  # a failed cluster is not an empty summary
+            raise SystemExit(f"precis failed on cluster {j['id']}: {j['error']['message']}")
         text = "\n".join(" ".join(s["text"].split()) for s in j.get("sentences", []))
         (folder / f"{j['id']}.txt").write_text(text + "\n", encoding="utf-8")
 
@@ -40,6 +42,8 @@ def summarize(precis, clusters, words, extra):
     r = subprocess.run([precis, "summarize", "--input", "jsonl", "--words", str(words),
                         "--truncate", "--format", "json", *extra, str(clusters)],
                        capture_output=True, text=True)
+    if r.returncode != 0 and not r.stdout:
+        raise SystemExit(f"precis summarize failed ({r.returncode}): {r.stderr.strip()}")
     return r.stdout
 
 
@@ -64,6 +68,8 @@ def score(precis, peers, refs, flags, measure):
     got = {}
     for m in re.finditer(r"ROUGE-(1|2|SU4) Average_%s: ([0-9.]+)" % measure, r.stdout):
         got[m.group(1)] = 100 * float(m.group(2))
+    if r.returncode != 0 or set(got) != {"1", "2", "SU4"}:
+        raise SystemExit(f"precis eval failed on {peers} ({r.returncode}): {r.stderr.strip()}")
     return got
 
 
@@ -93,21 +99,22 @@ def main():
             noisy = tmp / f"{name}-noisy.jsonl"
             subprocess.run(["python3", str(ROOT / "bench/noise/inject.py"), "--seed",
                             str(args.seed), str(clean), str(noisy)], check=True)
-            runs = [("default, clean input", clean, []),
-                    ("default, noisy input", noisy, []),
-                    ("default --no-clean, noisy input", noisy, ["--no-clean"])]
+            who = args.algorithm or "default"
+            runs = [(f"{who}, clean input", clean, []),
+                    (f"{who}, noisy input", noisy, []),
+                    (f"{who} --no-clean, noisy input", noisy, ["--no-clean"])]
             for label, data, extra in runs:
                 peers = tmp / name / re.sub(r"\W+", "_", label)
                 write_peers(summarize(precis, data, words, chosen + extra), peers)
                 s = score(precis, peers, SHARED / name / "refs", flags, measure)
-                print(f"| {name} ({measure}) | {label} | {s.get('1', 0):.2f} | "
-                      f"{s.get('2', 0):.2f} | {s.get('SU4', 0):.2f} |")
+                print(f"| {name} ({measure}) | {label} | {s['1']:.2f} | "
+                      f"{s['2']:.2f} | {s['SU4']:.2f} |")
             if have_ots:
                 peers = tmp / name / "ots"
                 ots(noisy, words, peers)
                 s = score(precis, peers, SHARED / name / "refs", flags, measure)
-                print(f"| {name} ({measure}) | ots, noisy input | {s.get('1', 0):.2f} | "
-                      f"{s.get('2', 0):.2f} | {s.get('SU4', 0):.2f} |")
+                print(f"| {name} ({measure}) | ots, noisy input | {s['1']:.2f} | "
+                      f"{s['2']:.2f} | {s['SU4']:.2f} |")
 
 
 if __name__ == "__main__":

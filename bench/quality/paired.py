@@ -34,7 +34,7 @@ def per_cluster(side, tag, set_name, work):
     scores = {}
     for n in ("1", "2"):
         for e in system[f"ROUGE-{n}"]["evals"]:
-            scores.setdefault(e["id"], {})[n] = 100 * e[measure]
+            scores.setdefault(e["id"], {})[n] = 100 * e[measure[0]]  # recall first for R+F
     return {k: (v["1"], v["2"]) for k, v in scores.items()}
 
 
