@@ -85,16 +85,28 @@ def main():
     clusters = [json.loads(l)["docs"] for l in lines]
 
     def python_threads(k):
-        def work(part):
-            for docs in part:
-                summarizer.summarize([d["text"] for d in docs])
-        ts = [threading.Thread(target=work, args=(clusters[i::k],)) for i in range(k)]
+        """Summaries (as text) in cluster order; raises what a thread raised."""
+        results = [None] * len(clusters)
+        errors = []
+
+        def work(first):
+            try:
+                for i in range(first, len(clusters), k):
+                    results[i] = repr(summarizer.summarize([d["text"] for d in clusters[i]]))
+            except Exception as e:  # a thread's exception does not reach join()
+                errors.append(e)
+        ts = [threading.Thread(target=work, args=(i,)) for i in range(k)]
         for t in ts:
             t.start()
         for t in ts:
             t.join()
+        if errors:
+            raise errors[0]
+        return results
 
+    sequential = python_threads(1)
     for k in (1, 2):
+        assert python_threads(k) == sequential
         rows.append((f"Python Summarizer.summarize from {k} thread(s)",
                      best_of(3, lambda: python_threads(k))))
 

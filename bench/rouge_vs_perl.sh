@@ -65,16 +65,20 @@ flagsets=(
   "-n 2 -a"
 )
 now() { date +%s.%N; }
-perl_total=0; precis_total=0; i=0
+perl_total=0; precis_total=0; i=0; differ=0
 for flags in "${flagsets[@]}"; do
   i=$((i + 1))
-  t0=$(now); perl "$rouge/ROUGE-1.5.5.pl" -e "$rouge/data" $flags "$work/config.xml" > "$work/perl.$i" 2>/dev/null; t1=$(now)
+  t0=$(now); perl "$rouge/ROUGE-1.5.5.pl" -e "$rouge/data" $flags "$work/config.xml" > "$work/perl.$i"; t1=$(now)
   "$precis" eval $flags "$work/config.xml" > "$work/precis.$i" 2>/dev/null; t2=$(now)
   tp=$(awk "BEGIN{print $t1 - $t0}"); tq=$(awk "BEGIN{print $t2 - $t1}")
   perl_total=$(awk "BEGIN{print $perl_total + $tp}"); precis_total=$(awk "BEGIN{print $precis_total + $tq}")
-  if cmp -s "$work/perl.$i" "$work/precis.$i"; then same=identical; else same=DIFFERENT; fi
+  if cmp -s "$work/perl.$i" "$work/precis.$i"; then same=identical; else same=DIFFERENT; differ=1; fi
   printf '%-58s perl %7.2fs  precis %6.3fs  x%-6.0f output %s (%s lines)\n' "$flags" "$tp" "$tq" \
     "$(awk "BEGIN{print $tp / $tq}")" "$same" "$(wc -l < "$work/perl.$i")"
 done
 printf 'total: perl %.2fs, precis %.3fs, ratio %.0fx\n' "$perl_total" "$precis_total" \
   "$(awk "BEGIN{print $perl_total / $precis_total}")"
+if [ "$differ" -ne 0 ]; then
+  echo "precis eval and the script printed different output for a flag set above" >&2
+  exit 1
+fi

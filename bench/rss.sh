@@ -9,6 +9,7 @@
 # exact, and the cleaning stage does its real work.
 # Usage: bench/rss.sh [BUILD_DIR] [SIZES...]   (sizes in bytes)
 set -euo pipefail
+[ -x /usr/bin/time ] || { echo "bench/rss.sh needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$root/build"}
 shift || true

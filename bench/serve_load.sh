@@ -42,9 +42,16 @@ for round in $(seq "$rounds"); do
     -s "$root/bench/serve_load.lua" "${url}v1/summarize" >"$work/wrk.txt"
   cat "$work/wrk.txt"
   n=$(awk -F= '/^requests=/ {print $2}' "$work/wrk.txt")
+  bad=$(awk -F= '/^(non_200|socket_errors)=/ {s += $2} END {print s + 0}' "$work/wrk.txt")
   echo "rss_kb_after_round_$round=$(rss)"
   if [ "${n:-0}" -lt "$min_requests" ]; then
     echo "only $n requests in ${seconds}s (< $min_requests): raise SECONDS_PER_ROUND" >&2
+    exit 1
+  fi
+  # Quick 503s would count toward requests per second: a round with any
+  # failed request has no figure to report.
+  if [ "$bad" -gt 0 ]; then
+    echo "$bad request(s) failed (non-200 answers or socket errors) in round $round" >&2
     exit 1
   fi
 done

@@ -113,10 +113,9 @@ TEST(GoldenRules, OtherLanguages) {
     total += score.total;
   }
   std::cout << "other languages: " << passed << "/" << total << "\n";
+  if (total == 0) GTEST_SKIP() << kDir << " holds no golden rules but English";
   // A floor just under the measured rate, to catch regressions.
-  if (total > 0) {
-    EXPECT_GE(passed * 100, total * 85);
-  }
+  EXPECT_GE(passed * 100, total * 85);
 }
 
 }  // namespace
