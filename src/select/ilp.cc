@@ -205,6 +205,10 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
               const RedundancyCheck& redundancy, const IlpOptions& ilp, int rounds,
               const std::vector<size_t>& start, std::vector<size_t>* ids,
               std::vector<size_t>* best) {
+  // The known selection stands until branch and bound finds a better one:
+  // a limit hit before it starts (the LP's iterations, a node budget that
+  // rounds to 0) must not lose it to a greedy worth less.
+  if (!start.empty()) *best = start;
   glp_prob* lp = ToGlpk(p, meter);
   // The LP relaxation first, under the iteration limit; then branch and
   // cut from its basis, the callback counting nodes and iterations.
@@ -240,7 +244,10 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
       std::sort(known.begin(), known.end());
       IlpModel smaller = MakeIlpModel(kept, concepts, std::move(bonus),
                                       redundancy.RedundantPairs(kept), true);
-      if (smaller.Rows() > ilp.max_rows) return Outcome::kTooBig;
+      if (smaller.Rows() > ilp.max_rows) {
+        *best = std::move(known);
+        return Outcome::kTooBig;
+      }
       return Solve(smaller, concepts, meter, redundancy, ilp, rounds - 1, known, ids, best);
     }
   }
@@ -277,6 +284,7 @@ Outcome Solve(const IlpModel& p, const ConceptModel& concepts, const BudgetMeter
     // Stopped by a limit, branch and bound still holds the best selection
     // it found, at least as good as the start it was given.
     into = best;
+    best->clear();
   }
   for (size_t j = 0; into != nullptr && j < p.candidates.size(); ++j) {
     if (glp_mip_col_val(lp, 1 + int(j)) > 0.5) into->push_back(p.candidates[j]);
@@ -388,7 +396,8 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     ranked.push_back({-ConceptValue(concepts, i) / std::max(1.0, meter.Cost(i)), i});
   }
   std::sort(ranked.begin(), ranked.end());
-  if (ranked.size() > ilp.max_sentences) ranked.resize(ilp.max_sentences);
+  const bool capped = ranked.size() > ilp.max_sentences;
+  if (capped) ranked.resize(ilp.max_sentences);
   std::vector<size_t> candidates;
   for (const auto& [v, i] : ranked) candidates.push_back(i);
   std::sort(candidates.begin(), candidates.end());
@@ -410,10 +419,33 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   if (!position.empty()) {
     for (size_t i : candidates) bonus.push_back(bonus_of(i));
   }
-  std::vector<size_t> ids;
-  if (SearchFirst(candidates, concepts, bonus, meter, redundancy, ilp, &ids)) {
+  // What the ILP counts: concept value plus bonuses.
+  auto objective = [&](const std::vector<size_t>& chosen) {
+    double value = ConceptValue(concepts, chosen);
+    for (size_t i : chosen) value += bonus_of(i);
+    return value;
+  };
+  const auto greedy = [&] {
+    return ConceptGreedyIds(analyzed, choosable, concepts, meter, redundancy, 1.0, ilp.min_words);
+  };
+  // The optimum over the capped candidates, unless greedy over every
+  // sentence is worth more: many sentences carrying the same few concepts
+  // can fill the cap and crowd out those that matter (never on the dev
+  // sets, where a cap of 100,000 chose the same).
+  auto optimal = [&](const std::vector<size_t>& ids) {
+    if (capped) {
+      std::vector<size_t> all = greedy();
+      if (objective(all) > objective(ids) + 1e-9) {
+        ConceptSelection sel = Chosen(meter, redundancy, concepts, choosable, options, all);
+        sel.fallback = "worth more than the ILP's optimum over its " +
+                       std::to_string(ilp.max_sentences) + " best candidates";
+        return sel;
+      }
+    }
     return Chosen(meter, redundancy, concepts, choosable, options, ids);
-  }
+  };
+  std::vector<size_t> ids;
+  if (SearchFirst(candidates, concepts, bonus, meter, redundancy, ilp, &ids)) return optimal(ids);
   // With reduction, the first model leaves the redundant pairs out: they
   // are found among the candidates that stay.
   const IlpModel full =
@@ -429,20 +461,12 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
     status = Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids, &best);
     ReleaseGlpk();
   }
-  if (status == Outcome::kOptimal) {
-    return Chosen(meter, redundancy, concepts, choosable, options, ids);
-  }
+  if (status == Outcome::kOptimal) return optimal(ids);
   // The greedy fallback, or what branch and bound had found by its limit
-  // where that is worth more, as the ILP counts: concept value plus bonuses.
-  auto objective = [&](const std::vector<size_t>& chosen) {
-    double value = ConceptValue(concepts, chosen);
-    for (size_t i : chosen) value += bonus_of(i);
-    return value;
-  };
-  const std::vector<size_t> greedy =
-      ConceptGreedyIds(analyzed, choosable, concepts, meter, redundancy, 1.0, ilp.min_words);
-  const bool best_found = !best.empty() && objective(best) > objective(greedy);
-  out = Chosen(meter, redundancy, concepts, choosable, options, best_found ? best : greedy);
+  // where that is worth more.
+  const std::vector<size_t> fallback = greedy();
+  const bool best_found = !best.empty() && objective(best) > objective(fallback);
+  out = Chosen(meter, redundancy, concepts, choosable, options, best_found ? best : fallback);
   out.best_found = best_found;
   out.fallback = status == Outcome::kTooBig  ? "the ILP would exceed its constraint limit"
                  : status == Outcome::kLimit ? "the ILP reached its node or iteration limit"

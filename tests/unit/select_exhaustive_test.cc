@@ -495,5 +495,60 @@ TEST(SelectExhaustive, IlpLimitKeepsTheBestSelectionFoundWhenBetter) {
   EXPECT_GT(kept, 0) << limited;
 }
 
+// Found by review: only the max_sentences candidates of best value per word
+// enter the ILP, and short sentences that all carry the same few concepts
+// can fill those places, leaving out the sentences that carry the rest. The
+// optimum over the candidates then lost to greedy over every sentence and
+// was reported as optimal. Now greedy's selection is taken where it is worth
+// more, and the selection says why.
+TEST(SelectExhaustive, CappedCandidatesNeverLoseToGreedy) {
+  int next_word = 0;
+  auto unique = [&] {  // "qa", "qb", ... never repeated
+    std::string w = "q";
+    for (int n = next_word++; ; n /= 26) {
+      w += char('a' + n % 26);
+      if (n < 26) break;
+    }
+    return w;
+  };
+  auto sentence = [&](std::vector<std::string> words) {
+    words[0][0] = char(words[0][0] - 'a' + 'A');
+    std::string text;
+    for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+    return text + ". ";
+  };
+  Cluster cluster;
+  for (int d = 0; d < 3; ++d) {
+    std::string text;
+    for (const auto& shared : {std::vector<std::string>{"harbor", "ferry", "storm", "crew"},
+                               std::vector<std::string>{"mayor", "island", "budget", "vote"}}) {
+      std::vector<std::string> words = shared;
+      for (int k = 0; k < 8; ++k) words.push_back(unique());
+      text += sentence(words);
+    }
+    for (int k = 0; k < 20; ++k) {
+      text += sentence({unique(), "harbor", "ferry", "storm", "crew", unique()});
+    }
+    cluster.docs.push_back({std::to_string(d), "", "", text});
+  }
+  const AnalyzedCluster analyzed = AnalyzedEnglish(cluster);
+  const std::vector<bool> keep(analyzed.sentences.size(), true);
+  const ClusterModel model = BuildModel(analyzed, keep);
+  SelectOptions o;
+  o.budget = {BudgetUnit::kWords, 30};
+  const ConceptModel concepts = BuildConcepts(analyzed, keep, cluster.docs.size());
+  const ConceptSelection greedy =
+      SelectConceptGreedy(cluster, analyzed, model, keep, o, concepts);
+  ASSERT_GE(greedy.objective, 18.0) << "both groups of shared words, 3 concepts of 3 each";
+  IlpOptions capped;
+  capped.max_sentences = 10;  // 60 short sentences rank first
+  const ConceptSelection sel = SelectIlp(cluster, analyzed, model, keep, o, capped);
+  EXPECT_GE(sel.objective, greedy.objective - 1e-9);
+  EXPECT_NE(sel.fallback.find("best candidates"), std::string::npos) << sel.fallback;
+  const ConceptSelection whole = SelectIlp(cluster, analyzed, model, keep, o, IlpOptions{});
+  EXPECT_TRUE(whole.fallback.empty()) << whole.fallback;
+  EXPECT_GE(whole.objective, greedy.objective - 1e-9);
+}
+
 }  // namespace
 }  // namespace precis
