@@ -16,9 +16,16 @@ namespace {
 
 // GLPK keeps an environment per thread and frees it only on request: a
 // thread that exits after a solve (a batch worker, a server thread) would
-// leak it (LeakSanitizer reports it). Freeing it after each solve costs a
-// re-initialization on the next one, microseconds against the solve.
-void ReleaseGlpk() { glp_free_env(); }
+// leak it (LeakSanitizer reports it). It is freed when a thread that solved
+// exits, not after each solve: glp_free_env frees every GLPK object of the
+// thread, those of a program that embeds precis and uses GLPK itself too.
+void HoldGlpkUntilThreadExit() {
+  struct Release {
+    ~Release() { glp_free_env(); }
+  };
+  thread_local Release release;
+  (void)release;
+}
 
 // Cuts a concept-ranked preference list into a truncated fill.
 std::vector<size_t> ByGain(const ConceptModel& concepts, const std::vector<bool>& keep,
@@ -65,7 +72,6 @@ void Callback(glp_tree* tree, void* info) {
 glp_prob* ToGlpk(const IlpModel& p, const BudgetMeter& meter) {
   const int m = int(p.candidates.size());
   const int k = int(p.weight.size());
-  glp_term_out(GLP_OFF);  // the library never prints
   glp_prob* lp = glp_create_prob();
   glp_set_obj_dir(lp, GLP_MAX);
   glp_add_cols(lp, m + k);
@@ -461,8 +467,10 @@ ConceptSelection SelectIlp(const Cluster& cluster, const AnalyzedCluster& analyz
   std::vector<size_t> best;
   Outcome status = Outcome::kTooBig;
   if (full.Rows() <= ilp.max_rows) {
+    HoldGlpkUntilThreadExit();
+    const int terminal = glp_term_out(GLP_OFF);  // the library never prints
     status = Solve(full, concepts, meter, redundancy, ilp, ilp.reduce ? 2 : 0, {}, &ids, &best);
-    ReleaseGlpk();
+    glp_term_out(terminal);  // the embedding program's setting
   }
   if (status == Outcome::kOptimal) return optimal(ids);
   // The greedy fallback, or what branch and bound had found by its limit

@@ -3,6 +3,7 @@
 // documents and redundant pairs occur), every budget from 1 to the whole
 // input. Every selector stays within the budget and never takes a redundant
 // pair; the ILP's objective equals the best of all 64 subsets (brute force).
+#include <glpk.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -548,6 +549,25 @@ TEST(SelectExhaustive, CappedCandidatesNeverLoseToGreedy) {
   const ConceptSelection whole = SelectIlp(cluster, analyzed, model, keep, o, IlpOptions{});
   EXPECT_TRUE(whole.fallback.empty()) << whole.fallback;
   EXPECT_GE(whole.objective, greedy.objective - 1e-9);
+}
+
+// A program that embeds precis may use GLPK itself: a solve must neither
+// free its objects (glp_free_env after each solve did) nor leave GLPK's
+// terminal output switched off.
+TEST(SelectExhaustive, IlpLeavesTheEmbeddingProgramsGlpkAlone) {
+  glp_prob* mine = glp_create_prob();
+  glp_add_rows(mine, 3);
+  glp_term_out(GLP_ON);
+  const World w(3, 12);
+  SelectOptions o;
+  o.budget = {BudgetUnit::kWords, double(w.Words() / 2)};
+  IlpOptions glpk_only;
+  glpk_only.search_nodes = 0;
+  const ConceptSelection sel = SelectIlp(w.cluster, w.analyzed, w.model, w.keep, o, glpk_only);
+  EXPECT_FALSE(sel.chosen.empty());
+  EXPECT_EQ(glp_term_out(GLP_ON), GLP_ON);
+  EXPECT_EQ(glp_get_num_rows(mine), 3);  // a freed problem under ASan
+  glp_delete_prob(mine);
 }
 
 }  // namespace
