@@ -36,12 +36,6 @@ namespace {
 struct LineResult {
   std::string out;  // the output line, with its '\n'
   bool failed = false;
-  // --resume: the line's id is in the output file already; the writer
-  // decides (in input order) whether this copy is the one to skip.
-  bool resume_candidate = false;
-  std::string id_json;
-  std::string line;  // resume candidates only: to summarize a surplus copy
-  size_t line_no = 0;
 };
 
 // How many times each id (as JSON text) already has an output line.
@@ -53,20 +47,11 @@ std::string_view StripEol(std::string_view line) {
   return line;
 }
 
-// Parses and summarizes one line. `resume_ids` (may be null) is only read,
-// so workers share it without a lock.
+// Parses and summarizes one line.
 LineResult ProcessLine(std::string_view line, size_t line_no,
-                       const Summarizer& summarizer, const WriteOptions& w,
-                       const IdCounts* resume_ids) {
+                       const Summarizer& summarizer, const WriteOptions& w) {
   LineResult r;
   JsonlRecord record = ParseJsonlLine(StripEol(line));
-  r.id_json = record.id_json;
-  if (resume_ids != nullptr && resume_ids->contains(record.id_json)) {
-    r.resume_candidate = true;
-    r.line = std::string(line);
-    r.line_no = line_no;
-    return r;
-  }
   // Every error names its line: a line without an id is found by it.
   auto fail = [&](const Status& s) {
     r.out = FormatError(record.id_json, Status(s.code(), "line " + std::to_string(line_no) +
@@ -352,7 +337,6 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   WriteOptions w;
   w.format = OutputFormat::kJson;
   w.explain = args.explain;
-  const IdCounts* resume = resume_ids.empty() ? nullptr : &resume_ids;
   int threads = args.threads;
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
@@ -361,19 +345,8 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   // Not when the results print on the same terminal: they would interleave.
   Progress progress(args.progress && isatty(STDERR_FILENO) && !(to_stdout && isatty(STDOUT_FILENO)),
                     in);
-  // Called in input order. A resume candidate is skipped while its id still
-  // has lines to account for in the old output; a further copy of the same
-  // id is summarized here.
+  // Called in input order.
   auto emit = [&](LineResult&& r) {
-    if (r.resume_candidate) {
-      auto it = resume_ids.find(r.id_json);
-      if (it->second > 0) {
-        --it->second;
-        ++skipped;
-        return;
-      }
-      r = ProcessLine(r.line, r.line_no, summarizer, w, nullptr);
-    }
     if (std::fwrite(r.out.data(), 1, r.out.size(), out) != r.out.size() && write_errno == 0) {
       write_errno = errno;
     }
@@ -384,17 +357,37 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
 
   char* buf = nullptr;
   size_t cap = 0;
-  auto read = [&](std::string* line) {
-    if (std::ferror(out) != 0) return false;  // a full disk: stop, report below
-    const ssize_t len = getline(&buf, &cap, in);
-    if (len < 0) return false;
-    line->assign(buf, static_cast<size_t>(len));
-    return true;
-  };
   size_t line_no = 0;
+  // --resume: the old output's lines not yet matched to input lines. Read
+  // in input order, a line is skipped while its id still has old lines to
+  // account for; a further copy of the same id is summarized. Decided here,
+  // before the workers, so that every line to do is done in parallel.
+  size_t unmatched = resumed_lines;
+  // The next line to summarize, and its number in the input.
+  auto read = [&](std::string* line, size_t* number) {
+    for (;;) {
+      if (std::ferror(out) != 0) return false;  // a full disk: stop, report below
+      const ssize_t len = getline(&buf, &cap, in);
+      if (len < 0) return false;
+      ++line_no;
+      const std::string_view text(buf, static_cast<size_t>(len));
+      if (unmatched > 0) {
+        auto it = resume_ids.find(JsonlLineId(StripEol(text)));
+        if (it != resume_ids.end() && it->second > 0) {
+          --it->second;
+          --unmatched;
+          ++skipped;
+          continue;
+        }
+      }
+      line->assign(text);
+      *number = line_no;
+      return true;
+    }
+  };
   auto work = [&](const std::string& line, size_t n) {
     try {
-      return ProcessLine(line, n, summarizer, w, resume);
+      return ProcessLine(line, n, summarizer, w);
     } catch (const std::exception& e) {  // while parsing: the id is unknown
       LineResult r;
       r.out = FormatError("null", Status::Internal("line " + std::to_string(n) +
@@ -408,17 +401,18 @@ int RunBatch(const BatchArgs& args, const Summarizer& summarizer) {
   // about a tenth of such a run (duc2003-t3, one process per cluster:
   // 8.0 -> 7.1 ms median).
   std::string first, second, line;
-  const bool one = read(&first);
-  const bool two = one && read(&second);
+  size_t first_no = 0, second_no = 0, n = 0;
+  const bool one = read(&first, &first_no);
+  const bool two = one && read(&second, &second_no);
   if (threads == 1 || !two) {
-    if (one) emit(work(first, ++line_no));
-    if (two) emit(work(second, ++line_no));
-    while (read(&line)) emit(work(line, ++line_no));
+    if (one) emit(work(first, first_no));
+    if (two) emit(work(second, second_no));
+    while (read(&line, &n)) emit(work(line, n));
   } else {
     OrderedPool pool(threads, 8 * static_cast<size_t>(threads), work, emit);
-    pool.Submit(std::move(first), ++line_no);
-    pool.Submit(std::move(second), ++line_no);
-    while (read(&line)) pool.Submit(std::move(line), ++line_no);
+    pool.Submit(std::move(first), first_no);
+    pool.Submit(std::move(second), second_no);
+    while (read(&line, &n)) pool.Submit(std::move(line), n);
     pool.Finish();
   }
   std::free(buf);

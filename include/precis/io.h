@@ -35,6 +35,10 @@ struct JsonlRecord {
 };
 JsonlRecord ParseJsonlLine(std::string_view line);
 
+// ParseJsonlLine(line).id_json, without building the cluster (`--resume`
+// decides by it which lines its earlier run has done).
+std::string JsonlLineId(std::string_view line);
+
 // The record's summary: the parse error, or the summarizer's answer with
 // the record's warnings first among its warnings (or, when it fails, at
 // the end of its message). What every JSON Lines front end calls.

@@ -133,28 +133,41 @@ size_t JsonNestingDepth(std::string_view json) {
   return max_depth;
 }
 
-JsonlRecord ParseJsonlLine(std::string_view line) {
-  JsonlRecord record;
+namespace {
+
+// The line as one JSON object, or why it is not one.
+Status ParseObject(std::string_view line, json* j) {
   // The parser reads a NUL as the end of its input: what follows one would
   // be lost without a word. JSON text never holds a raw NUL.
   if (const size_t nul = line.find('\0'); nul != std::string_view::npos) {
-    record.cluster = Status::InvalidInput("NUL byte at byte " + std::to_string(nul) +
-                                          " of the line (binary data, not JSON Lines?)");
-    return record;
+    return Status::InvalidInput("NUL byte at byte " + std::to_string(nul) +
+                                " of the line (binary data, not JSON Lines?)");
   }
   // Depth is bounded by nlohmann's recursive parser; reject absurd nesting
   // before it can exhaust the stack.
   if (JsonNestingDepth(line) > kMaxJsonDepth) {
-    record.cluster = Status::InvalidInput("JSON nested deeper than 64 levels");
-    return record;
+    return Status::InvalidInput("JSON nested deeper than 64 levels");
   }
-  json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    record.cluster = Status::InvalidInput(DescribeBadLine(line));
-    return record;
-  }
-  if (!j.is_object()) {
-    record.cluster = Status::InvalidInput("each line must be a JSON object");
+  *j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (j->is_discarded()) return Status::InvalidInput(DescribeBadLine(line));
+  if (!j->is_object()) return Status::InvalidInput("each line must be a JSON object");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string JsonlLineId(std::string_view line) {
+  json j;
+  if (!ParseObject(line, &j).ok()) return "null";
+  auto id = j.find("id");
+  return id == j.end() ? "null" : id->dump();
+}
+
+JsonlRecord ParseJsonlLine(std::string_view line) {
+  JsonlRecord record;
+  json j;
+  if (Status s = ParseObject(line, &j); !s.ok()) {
+    record.cluster = s;
     return record;
   }
   auto id = j.find("id");

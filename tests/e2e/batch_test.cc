@@ -182,6 +182,34 @@ TEST(Batch, OutputFileAndResume) {
   EXPECT_EQ(ReadAll(copy), input.substr(0, input.find('\n') + 1));
 }
 
+// Lines without ids all share the id null: a resumed run skips as many of
+// them as the old output holds and summarizes the rest (in parallel since
+// the skipping is decided before the workers), errors naming the input's
+// own line numbers.
+TEST(Batch, ResumeWithoutIdsDoesTheRest) {
+  std::string input;
+  for (const std::string& line : Lines(MakeInput(30, 7))) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object()) j.erase("id");
+    input += (j.is_discarded() || !j.is_object() ? line : j.dump()) + "\n";
+  }
+  const std::string in_path = TempDir() + "/idless.jsonl";
+  WriteAll(in_path, input);
+  const std::string full_path = TempDir() + "/idless-full.jsonl";
+  RunPrecis({"summarize", "--input", "jsonl", "--output", full_path, in_path});
+  const std::string expected = ReadAll(full_path);
+  ASSERT_EQ(Lines(expected).size(), 30u);
+  EXPECT_NE(expected.find("\"line 28: "), std::string::npos) << "a bad line past the cut";
+  const size_t cut = expected.find('\n', expected.size() / 2) + 1;
+  for (const char* threads : {"1", "2"}) {
+    const std::string out_path = TempDir() + "/idless-part.jsonl";
+    WriteAll(out_path, expected.substr(0, cut));
+    RunPrecis({"summarize", "--input", "jsonl", "--resume", "--threads", threads, "--output",
+               out_path, in_path});
+    EXPECT_EQ(ReadAll(out_path), expected) << threads;
+  }
+}
+
 TEST(Batch, OutputThatIsTheInputIsRefusedAndTheInputKept) {
   const std::string input = MakeInput(3);
   const std::string in_path = TempDir() + "/same.jsonl";
