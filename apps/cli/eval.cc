@@ -368,7 +368,8 @@ Result<std::vector<Evaluation>> LoadJsonl(const Args& a) {
     buf << std::cin.rdbuf();
     bytes = buf.str();
   } else {
-    Result<std::string> r = rouge::ReadInputFile(a.input, "input");
+    // A NUL is refused below, line by line, for stdin too.
+    Result<std::string> r = rouge::ReadInputFile(a.input, "input", /*nul_ok=*/true);
     if (!r.ok()) return r.status();
     bytes = std::move(r).value();
   }

@@ -10,6 +10,8 @@
 #include <map>
 #include <sstream>
 
+#include "base/utf8.h"
+
 namespace precis::rouge {
 namespace {
 
@@ -239,30 +241,15 @@ bool PerlSpace(uint32_t cp) {
          cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-// The code point of the UTF-8 sequence of `len` bytes at `p` (the bytes
-// are not checked: a config that is not UTF-8 matches no space past ASCII).
-// No space takes 4 bytes: those read as none.
-uint32_t CodePoint(const char* p, size_t len) {
-  const auto b = [p](size_t k) { return uint32_t((unsigned char)p[k]); };
-  if (len == 1) return b(0);
-  if (len == 2) return (b(0) & 0x1F) << 6 | (b(1) & 0x3F);
-  if (len == 3) return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
-  return 0x10000;
-}
-
+// Bytes that are not UTF-8 decode as U+FFFD: no space.
 std::string Strip(std::string s) {
-  size_t b = 0, e = s.size();
-  for (;;) {  // a space at the front
-    const unsigned char lead = (unsigned char)s[b];
-    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (b + len > e || !PerlSpace(CodePoint(&s[b], len))) break;
-    b += len;
-  }
-  for (;;) {  // at the back: a lead byte and its continuation bytes
-    size_t len = 1;
-    while (len < 4 && e - b > len && ((unsigned char)s[e - len] & 0xC0) == 0x80) ++len;
-    if (e == b || !PerlSpace(CodePoint(&s[e - len], len))) break;
-    e -= len;
+  size_t b = 0, e = s.size(), len = 0;
+  while (b < e && PerlSpace(uint32_t(DecodeUtf8(s, b, &len)))) b += len;
+  while (e > b) {  // the last code point starts at the last byte that is no continuation
+    size_t start = e - 1;
+    while (start > b && e - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80) --start;
+    if (!PerlSpace(uint32_t(DecodeUtf8(s, start, &len))) || start + len != e) break;
+    e = start;
   }
   return s.substr(b, e - b);
 }
