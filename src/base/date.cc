@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -17,53 +18,67 @@ int Digits(std::string_view s, size_t at, size_t n) {
   return v;
 }
 
+std::chrono::year_month_day Day(std::string_view d) {
+  const int year = Digits(d, 0, 4), month = Digits(d, 5, 2), day = Digits(d, 8, 2);
+  if (year < 0 || month < 0 || day < 0 || d[4] != '-' || d[7] != '-') {
+    return {std::chrono::year(0), std::chrono::month(0), std::chrono::day(0)};  // not ok()
+  }
+  return {std::chrono::year(year), std::chrono::month(unsigned(month)),
+          std::chrono::day(unsigned(day))};
+}
+
+// Minutes east of UTC that the zone `z` names, or -1 << 20 if it is none.
+constexpr int kNoZone = -(1 << 20);
+int ZoneMinutes(std::string_view z) {
+  if (z == "Z" || z == "z") return 0;
+  if (z.size() != 3 && z.size() != 5 && z.size() != 6) return kNoZone;
+  if (z[0] != '+' && z[0] != '-') return kNoZone;
+  if (z.size() == 6 && z[3] != ':') return kNoZone;
+  const int h = Digits(z, 1, 2), m = z.size() == 3 ? 0 : Digits(z, z.size() - 2, 2);
+  if (h < 0 || m < 0 || m > 59 || h * 60 + m > 18 * 60) return kNoZone;
+  return (z[0] == '-' ? -1 : 1) * (h * 60 + m);
+}
+
 }  // namespace
 
+bool IsDate(std::string_view d) {
+  if (d.size() < 10 || !Day(d).ok()) return false;
+  return d.size() == 10 || d[10] == 'T' || d[10] == 't' || d[10] == ' ';
+}
+
 std::string DateKey(std::string_view d) {
-  const std::string as_is(d);
-  const int year = Digits(d, 0, 4), month = Digits(d, 5, 2), day = Digits(d, 8, 2);
-  if (year < 0 || month < 1 || day < 1 || d[4] != '-' || d[7] != '-') return as_is;
-  if (d.size() == 10) return as_is;
+  if (!IsDate(d)) return std::string(d);
+  const std::string day(d.substr(0, 10));
   const int hour = Digits(d, 11, 2), minute = Digits(d, 14, 2);
-  if ((d[10] != 'T' && d[10] != ' ') || hour < 0 || minute < 0 || d[13] != ':') return as_is;
+  if (d.size() < 16 || hour < 0 || hour > 23 || d[13] != ':' || minute < 0 || minute > 59) {
+    return day;
+  }
   size_t at = 16;  // past HH:MM
   int second = 0;
   std::string fraction;
-  if (at < d.size() && d[at] == ':') {
-    second = Digits(d, at + 1, 2);
-    if (second < 0) return as_is;
+  if (at + 3 <= d.size() && d[at] == ':' && Digits(d, at + 1, 2) >= 0 &&
+      Digits(d, at + 1, 2) <= 60) {
+    second = std::min(Digits(d, at + 1, 2), 59);  // a leap second orders as :59
     at += 3;
-    if (at < d.size() && (d[at] == '.' || d[at] == ',')) {
-      const size_t from = at++;
+    if (at + 1 < d.size() && (d[at] == '.' || d[at] == ',') && Digits(d, at + 1, 1) >= 0) {
+      const size_t from = ++at;
       while (at < d.size() && d[at] >= '0' && d[at] <= '9') ++at;
-      fraction = "." + std::string(d.substr(from + 1, at - from - 1));
+      fraction = "." + std::string(d.substr(from, at - from));
     }
   }
-  int offset = 0;  // minutes east of UTC
-  if (at == d.size()) {
-    return as_is;  // no zone: local time of some unknown place
-  } else if (d[at] == 'Z' && at + 1 == d.size()) {
-    offset = 0;
-  } else if ((d[at] == '+' || d[at] == '-') &&
-             (d.size() == at + 6 || d.size() == at + 5 || d.size() == at + 3)) {
-    const int oh = Digits(d, at + 1, 2);
-    const bool colon = d.size() == at + 6;
-    if (colon && d[at + 3] != ':') return as_is;
-    const int om = d.size() == at + 3 ? 0 : Digits(d, at + (colon ? 4 : 3), 2);
-    if (oh < 0 || om < 0) return as_is;
-    offset = (d[at] == '-' ? -1 : 1) * (oh * 60 + om);
-  } else {
-    return as_is;
-  }
   using namespace std::chrono;
-  const year_month_day ymd{std::chrono::year(year), std::chrono::month(unsigned(month)),
-                           std::chrono::day(unsigned(day))};
-  if (!ymd.ok()) return as_is;
-  const sys_seconds local = sys_days(ymd) + hours(hour) + minutes(minute) + seconds(second);
-  const sys_seconds utc = local - minutes(offset);
+  const sys_seconds local = sys_days(Day(d)) + hours(hour) + minutes(minute) + seconds(second);
+  const int offset = ZoneMinutes(d.substr(at));
+  sys_seconds utc = offset == kNoZone ? local : local - minutes(offset);
   const sys_days utc_day = floor<days>(utc);
-  const year_month_day u{utc_day};
-  const hh_mm_ss<seconds> t{utc - utc_day};
+  year_month_day u{utc_day};
+  // Only years 0-9999 keep the key's shape; past either end the local time
+  // (always in range) is off by hours at most.
+  if (int(u.year()) < 0 || int(u.year()) > 9999) {
+    utc = local;
+    u = year_month_day{floor<days>(utc)};
+  }
+  const hh_mm_ss<seconds> t{utc - floor<days>(utc)};
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", int(u.year()),
                 unsigned(u.month()), unsigned(u.day()), int(t.hours().count()),
