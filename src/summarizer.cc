@@ -7,6 +7,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include <utf8proc.h>
+
+#include "base/date.h"
 #include "base/utf8.h"
 #include "clean/clean.h"
 #include "model/model.h"
@@ -72,7 +75,16 @@ Status ValidateCluster(const Cluster& cluster, const SummarizerOptions& opt) {
                                  " bytes of text; the limit is " +
                                  Mib(opt.max_cluster_bytes) + " (max_cluster_bytes)");
   }
-  for (const Document& d : cluster.docs) {
+  for (size_t i = 0; i < cluster.docs.size(); ++i) {
+    const Document& d = cluster.docs[i];
+    // Ids and dates are quoted in warnings and output: text, like the text.
+    for (const auto& [field, value] : {std::pair{"id", &d.id}, {"title", &d.title},
+                                       {"date", &d.date}}) {
+      if (FindInvalidUtf8(*value) != kValidUtf8) {
+        return Status::InvalidInput("document " + std::to_string(i) + ": its " + field +
+                                    " is not valid UTF-8");
+      }
+    }
     if (std::string problem = DescribeInvalidText(d.text); !problem.empty()) {
       return Status::InvalidInput("document '" + d.id + "': " + problem);
     }
@@ -97,30 +109,28 @@ std::string DuplicateIdWarning(const Cluster& cluster) {
 Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
                      const StopwordSet& stopwords, Summary& summary);
 
-// YYYY-MM-DD, alone or opening a timestamp ("2024-05-01T09:30:00Z").
-bool IsIsoDate(std::string_view d) {
-  auto digits = [&](size_t at, size_t n) {
-    for (size_t i = at; i < at + n; ++i) {
-      if (i >= d.size() || d[i] < '0' || d[i] > '9') return false;
-    }
-    return true;
-  };
-  if (!digits(0, 4) || d.size() < 10 || d[4] != '-' || !digits(5, 2) || d[7] != '-' ||
-      !digits(8, 2)) {
-    return false;
-  }
-  const int month = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
-         (d.size() == 10 || d[10] == 'T' || d[10] == ' ');
-}
-
+// Only whitespace, Unicode's too (U+00A0, U+3000, a zero-width space): the
+// segmenter finds no sentence in it. `s` is valid UTF-8.
 bool IsBlank(std::string_view s) {
-  for (char c : s) {
-    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
+  for (size_t i = 0, len = 1; i < s.size(); i += len) {
+    const int32_t c = DecodeUtf8(s, i, &len);
+    if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0x200B || c == 0xFEFF) {
+      continue;
+    }
+    const utf8proc_category_t category = utf8proc_category(c);
+    if (category != UTF8PROC_CATEGORY_ZS && category != UTF8PROC_CATEGORY_ZL &&
+        category != UTF8PROC_CATEGORY_ZP) {
       return false;
     }
   }
   return true;
+}
+
+// The first `max` bytes of `s` at most, cut where a character starts.
+std::string_view Clip(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) --max;
+  return s.substr(0, max);
 }
 
 }  // namespace
@@ -209,6 +219,7 @@ Result<Summarizer> Summarizer::Create(const SummarizerOptions& options) {
 }
 
 Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
+  if (!impl_) return Status::InvalidArgument("Summarize called on a moved-from Summarizer");
   const SummarizerOptions& opt = impl_->options;
   if (Status s = ValidateCluster(cluster, opt); !s.ok()) return s;
   Summary summary;
@@ -235,10 +246,11 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   size_t bad_dates = 0;
   for (size_t d = 0; d < n; ++d) {
     const Document& doc = cluster.docs[d];
-    if (!doc.date.empty() && !IsIsoDate(doc.date)) {
+    if (!doc.date.empty() && !IsDate(doc.date)) {
       undated[d] = true;
       ++bad_dates;
-      summary.warnings.push_back("document '" + doc.id + "': date '" + doc.date.substr(0, 40) +
+      summary.warnings.push_back("document '" + doc.id + "': date '" +
+                                 std::string(Clip(doc.date, 40)) +
                                  "' is not YYYY-MM-DD; read as undated");
     }
   }
@@ -249,7 +261,7 @@ Result<Summary> Summarizer::Summarize(const Cluster& cluster) const {
   // Empty documents are skipped: the rest is summarized exactly as if they
   // had not been given (one document left is a single-document summary),
   // and the indices point back into `cluster`. A date that is not one
-  // (dates order the documents, compared as text) is dropped.
+  // (dates order the documents) is dropped.
   Cluster rest;
   rest.id = cluster.id;
   std::vector<size_t> index;
@@ -296,10 +308,6 @@ Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
     }
   }
   CleanResult cleaned = CleanSentences(cluster, analyzed, clean_options);
-  for (size_t i : cleaned.headlines) {
-    const Sentence& s = analyzed.sentences[i];
-    summary.headlines.push_back({s.doc, s.span.begin, s.span.end});
-  }
   std::vector<bool> keep = cleaned.keep;
   bool any = false;
   for (bool k : keep) any |= k;
@@ -317,6 +325,11 @@ Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
     }
   }
   summary.dropped = std::move(cleaned.dropped);
+  for (size_t i : cleaned.headlines) {
+    if (keep[i]) continue;  // summarized after all, in the fallback above
+    const Sentence& s = analyzed.sentences[i];
+    summary.headlines.push_back({s.doc, s.span.begin, s.span.end});
+  }
   if (!any) {
     summary.warnings.push_back("the input has no sentence with words");
     return Status::Ok();

@@ -69,7 +69,11 @@ template <typename T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}                  // NOLINT
-  Result(Status status) : v_(std::move(status)) {}           // NOLINT
+  // A Result holds a value or an error: an OK status with no value is a
+  // caller's bug, kept as one so that ok() and status().ok() agree.
+  Result(Status status)  // NOLINT
+      : v_(status.ok() ? Status::Internal("a Result was made from an OK Status")
+                       : std::move(status)) {}
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   const Status& status() const {

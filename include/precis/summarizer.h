@@ -92,8 +92,9 @@ struct SummarizerOptions {
   // copies, boilerplate, off-topic sidebar lines, fragments, duplicates.
   bool clean = true;
   // Rules to turn off while cleaning stays on, e.g. {kBoilerplate} for input
-  // known to be clean of share bars and bylines. kHeadline also keeps
-  // repeated titles.
+  // known to be clean of share bars and bylines. kHeadline and
+  // kRepeatedTitle each turn off both title rules; a title's verbatim copy
+  // is then still a duplicate unless kDuplicateOf is kept too.
   std::vector<DropReason> keep;
   // Two selected sentences never have a content-word cosine above this, nor
   // share a verbatim run of quote_ngram words (the same quote; 0 turns that
@@ -102,11 +103,11 @@ struct SummarizerOptions {
   int quote_ngram = 5;
   // The summarization system: one of the names Algorithms() lists (a scorer
   // and its selector, e.g. "lexrank", "submodular", "ilp"). The default,
-  // precis, runs the ILP on a cluster of several documents and mmr on one
-  // document: on duc2003-t3 it scores 37.32/9.20 against mmr's
-  // 35.05/7.72, it loses nothing on noisy copies of the multi-document sets,
-  // and on single articles it is mmr, 10 R-1 ahead of the ILP
-  // (bench/results/quality-2026-11-25.md, bench/results/noise-2026-11-25.md).
+  // precis, runs the ILP (with content words as concepts too) on a cluster
+  // of several documents and textrank on one document: on duc2003-t3 it
+  // scores 37.64/9.20 against mmr's 37.01/7.94, and on single
+  // articles (bbc-news-300) it is textrank, 9.8 R-1 ahead of the ILP
+  // (bench/results/quality-2026-11-27.md, bench/results/noise-2026-11-27.md).
   std::string algorithm = "precis";
   // Segment as text extracted from a PDF (see SegmentOptions::pdf).
   bool pdf = false;
@@ -162,8 +163,11 @@ class Summarizer {
   // names the document and the byte offset).
   Result<Summary> Summarize(const Cluster& cluster) const;
 
+  // Precondition: not moved from.
   const SummarizerOptions& options() const;
 
+  // A moved-from Summarizer may be assigned to or destroyed; its Summarize
+  // fails with kInvalidArgument.
   Summarizer(Summarizer&&) noexcept;
   Summarizer& operator=(Summarizer&&) noexcept;
   ~Summarizer();

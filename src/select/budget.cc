@@ -67,6 +67,8 @@ std::optional<Selected> BudgetMeter::Cut(size_t sentence, double used) const {
   } else {
     if (room <= 1) return std::nullopt;  // one byte goes to the separator
     sel.end = CutAtBytes(text, s.span.begin, size_t(room - 1));
+    // Like every span, the cut one ends on a character, not on whitespace.
+    while (sel.end > s.span.begin && IsSpace(text[sel.end - 1])) --sel.end;
   }
   if (sel.end == s.span.begin) return std::nullopt;
   return sel;

@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
+#include "base/utf8.h"
 #include "precis/io.h"
 #include "text/analyzer.h"
 
@@ -90,6 +92,9 @@ TEST(Summarizer, SpansAreByteExactAndBudgetsHold) {
         ASSERT_LE(s.end, text.size());
         const std::string_view extract(text.data() + s.begin, s.end - s.begin);
         EXPECT_NE(extract.front(), ' ');
+        // A cut sentence too ends on a character (found by review: a bytes
+        // cut ended on the space after a word).
+        EXPECT_FALSE(std::isspace(static_cast<unsigned char>(extract.back()))) << c.id;
         words += Words(extract);
         bytes += extract.size();
       }
@@ -243,6 +248,87 @@ TEST(Summarizer, NeverSilentlyEmpty) {
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->sentences.empty());
   EXPECT_FALSE(r->warnings.empty());
+  // Found by review: the line was also reported as the document's title.
+  EXPECT_TRUE(r->headlines.empty());
+}
+
+// Found by review: a document of Unicode spaces only was summarized as a
+// document (the default then ran its multi-document system).
+TEST(Summarizer, UnicodeWhitespaceIsAnEmptyDocument) {
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+  for (const char* blank : {"\u00a0", "\u3000\n", "\u200b", " \u2028 "}) {
+    Cluster c{"c", {{"e", "", "", blank}, {"g", "", "", "The ferry sailed at noon today."}}};
+    auto r = summarizer->Summarize(c);
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->warnings.size(), 1u) << blank;
+    EXPECT_EQ(r->warnings[0], "document 'e' is empty");
+    ASSERT_EQ(r->sentences.size(), 1u);
+    EXPECT_EQ(r->sentences[0].doc, 1u);
+  }
+}
+
+// Found by review: the warning cut a long date at 40 bytes, inside a
+// character, and the Python module then failed on the invalid UTF-8.
+TEST(Summarizer, WarningsAreValidUtf8) {
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+  Cluster c{"c", {{"a", "", std::string(39, 'x') + "\u00e9", "The ferry sailed at noon today."}}};
+  auto r = summarizer->Summarize(c);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_EQ(FindInvalidUtf8(r->warnings[0]), kValidUtf8) << r->warnings[0];
+  EXPECT_NE(r->warnings[0].find("'" + std::string(39, 'x') + "'"), std::string::npos);
+  // Ids, titles and dates are text too.
+  for (int field = 0; field < 3; ++field) {
+    Cluster bad{"b", {{"a", "", "", "The ferry sailed at noon today."}}};
+    std::string& value = field == 0 ? bad.docs[0].id : field == 1 ? bad.docs[0].title
+                                                                  : bad.docs[0].date;
+    value = "2024-05-01 \xff";
+    auto e = summarizer->Summarize(bad);
+    ASSERT_FALSE(e.ok()) << field;
+    EXPECT_EQ(e.status().code(), StatusCode::kInvalidInput);
+    EXPECT_NE(e.status().message().find("not valid UTF-8"), std::string::npos);
+  }
+}
+
+// Found by review: "2024-02-30" and "2024-05-01Tgarbage" were read as dates
+// with no warning.
+TEST(Summarizer, DatesOffTheCalendarAreUndated) {
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+  for (const char* date : {"2024-02-30", "2024-13-01", "2024-05-01garbage", "yesterday"}) {
+    Cluster c{"c", {{"a", "", date, "The ferry sailed at noon today."}}};
+    auto r = summarizer->Summarize(c);
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->warnings.size(), 1u) << date;
+    EXPECT_NE(r->warnings[0].find("read as undated"), std::string::npos);
+  }
+  for (const char* date : {"2024-02-29", "2024-05-01 yesterday", "2024-05-01t10:00:00z"}) {
+    Cluster c{"c", {{"a", "", date, "The ferry sailed at noon today."}}};
+    auto r = summarizer->Summarize(c);
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r->warnings.empty()) << date;
+  }
+}
+
+TEST(Summarizer, MovedFromSummarizerFailsCleanly) {
+  auto summarizer = Summarizer::Create({});
+  ASSERT_TRUE(summarizer.ok());
+  Summarizer taken = std::move(*summarizer);
+  auto r = summarizer->Summarize(Cluster{"c", {{"a", "", "", "The ferry sailed."}}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(taken.Summarize(Cluster{"c", {{"a", "", "", "The ferry sailed."}}}).ok());
+}
+
+// Found by review: a Result made from an OK Status had ok() false while
+// status().ok() was true, so `if (!r.ok()) return r.status();` passed on.
+TEST(Result, FromAnOkStatusIsAnError) {
+  Result<int> r = Status::Ok();
+  EXPECT_FALSE(r.ok());
+  EXPECT_FALSE(r.status().ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInternal);
 }
 
 // Found by review: submodular's graph leaves out sentences without content
