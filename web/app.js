@@ -5,7 +5,8 @@
 //
 // URL parameters (for links and the browser test): example=NAME loads a
 // bundled example, text= fills the paste box, run=1 summarizes at once,
-// algorithm=, unit=, budget=.
+// algorithm=, unit=, budget= (a value the page does not offer is an error
+// shown in the status line, never silently replaced by the default).
 // When a run ends, <body data-state> is "done" or "error".
 "use strict";
 
@@ -14,6 +15,15 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 let docs = [];       // {id, text} or {id, html}
 let examples = {};   // name -> a /v1/summarize body
+let reading = Promise.resolve();  // files still being read
+
+// Per budget unit: what the server accepts (doc/json.md) and a default.
+const UNITS = {
+  sentences: { integer: true, min: 1, value: 5 },
+  words: { integer: true, min: 1, value: 100 },
+  bytes: { integer: true, min: 1, value: 665 },
+  ratio: { integer: false, min: 0, max: 1, step: 0.05, value: 0.2 },
+};
 
 function setStatus(message, isError) {
   $("status").textContent = message;
@@ -25,10 +35,20 @@ function looksLikeHtml(name, content) {
   return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(content.slice(0, 1024));
 }
 
-function addDoc(id, content) {
+// `id`, or `id (2)`, `id (3)`... if a document in `list` has it: the API's
+// sentences name their document by id.
+function uniqueId(id, list) {
   let unique = id, n = 2;
-  while (docs.some((d) => d.id === unique)) unique = `${id} (${n++})`;
-  docs.push(looksLikeHtml(id, content) ? { id: unique, html: content } : { id: unique, text: content });
+  while (list.some((d) => d.id === unique)) unique = `${id} (${n++})`;
+  return unique;
+}
+
+function makeDoc(id, content) {
+  return looksLikeHtml(id, content) ? { id, html: content } : { id, text: content };
+}
+
+function addDoc(id, content) {
+  docs.push(makeDoc(uniqueId(id, docs), content));
   renderDocList();
 }
 
@@ -49,8 +69,18 @@ function renderDocList() {
   });
 }
 
-async function readFiles(fileList) {
-  for (const file of fileList) addDoc(file.name, await file.text());
+// Reads dropped or opened files into documents; Summarize waits for it.
+function readFiles(fileList) {
+  const files = Array.from(fileList);
+  reading = reading.then(async () => {
+    for (const file of files) {
+      try {
+        addDoc(file.name, await file.text());
+      } catch (e) {
+        setStatus(`Cannot read ${file.name}: ${e.message || e}`, true);
+      }
+    }
+  });
 }
 
 async function getJson(url, body) {
@@ -58,6 +88,11 @@ async function getJson(url, body) {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
   };
   const response = await fetch(url, init);
+  // A proxy's error page is not JSON: say what came back instead.
+  const type = response.headers.get("Content-Type") || "";
+  if (!type.startsWith("application/json")) {
+    throw new Error(`HTTP ${response.status} ${response.statusText} from ${url} (not JSON)`);
+  }
   const json = await response.json();
   if (!response.ok) {
     const e = json && json.error ? json.error : { code: String(response.status), message: "" };
@@ -66,17 +101,36 @@ async function getJson(url, body) {
   return json;
 }
 
+// The budget as the server takes it, or an Error saying what to enter.
+function budgetValue() {
+  const name = $("unit").value, unit = UNITS[name];
+  const raw = $("budget").value.trim();
+  const value = raw === "" ? NaN : Number(raw);
+  if (unit.integer && !(Number.isInteger(value) && value >= unit.min)) {
+    throw new Error(`The budget in ${name} is a whole number, 1 or more.`);
+  }
+  if (!unit.integer && !(value > unit.min && value <= unit.max)) {
+    throw new Error("A ratio budget is a fraction above 0 and at most 1, such as 0.2.");
+  }
+  return value;
+}
+
+function setUnit(name) {
+  const unit = UNITS[name];
+  $("budget").min = unit.integer ? String(unit.min) : "0";
+  $("budget").step = unit.integer ? "1" : String(unit.step);
+  if (unit.max !== undefined) $("budget").max = String(unit.max); else $("budget").removeAttribute("max");
+  $("budget").value = String(unit.value);
+}
+
 function requestBody() {
   const pasted = $("paste").value;
   const all = docs.slice();
-  if (pasted.trim() !== "") {
-    all.push(looksLikeHtml("", pasted) ? { id: "pasted", html: pasted } : { id: "pasted", text: pasted });
-  }
+  if (pasted.trim() !== "") all.push(makeDoc(uniqueId("pasted", all), pasted));
   const body = { id: "web", docs: all };
   const algorithm = $("algorithm").value;
   if (algorithm) body.algorithm = algorithm;
-  const value = Number($("budget").value);
-  if ($("budget").value !== "" && Number.isFinite(value)) body[$("unit").value] = value;
+  body[$("unit").value] = budgetValue();
   body.explain = true;
   return body;
 }
@@ -126,17 +180,23 @@ function render(body, texts, result) {
     const doc = index.get(s.doc);
     spans[doc].push({ kind: "selected", doc, begin: s.begin, end: s.end, rank, score: s.score });
     const li = document.createElement("li");
-    li.textContent = s.text.replace(/\s*\n\s*/g, " ");
+    // A button, so the keyboard reaches it too: shows the sentence in its source.
+    const show = document.createElement("button");
+    show.type = "button";
+    show.className = "sentence";
+    show.textContent = s.text.replace(/\s*\n\s*/g, " ");
     const src = document.createElement("span");
     src.className = "src";
     src.textContent = `(${s.doc})`;
-    li.append(src);
-    li.addEventListener("click", () => {
+    show.append(src);
+    show.addEventListener("click", () => {
       document.querySelectorAll("mark.focus").forEach((m) => m.classList.remove("focus"));
       const mark = $(`s${rank}`);
+      if (!mark) return;
       mark.classList.add("focus");
       mark.scrollIntoView({ behavior: "smooth", block: "center" });
     });
+    li.append(show);
     summary.append(li);
   });
   for (const d of result.dropped || []) {
@@ -172,7 +232,16 @@ function render(body, texts, result) {
 }
 
 async function run() {
-  const body = requestBody();
+  $("result").hidden = true;  // never an old summary under a new error
+  await reading;
+  let body;
+  try {
+    body = requestBody();
+  } catch (e) {
+    setStatus(e.message, true);
+    document.body.dataset.state = "error";
+    return;
+  }
   if (body.docs.length === 0) {
     setStatus("Add a document first: paste text, open files or load an example.", true);
     return;
@@ -185,11 +254,11 @@ async function run() {
     // extracts from each page, so fetch that text to show it.
     const texts = await Promise.all(body.docs.map(async (d) => {
       if (d.html === undefined) return { text: d.text };
-      const page = await getJson("/v1/extract", { html: d.html });
+      const page = await getJson("v1/extract", { html: d.html });
       const meta = ["Article text extracted from the page", page.title, page.date].filter(Boolean).join(" · ");
       return { text: page.text, meta };
     }));
-    const result = await getJson("/v1/summarize", body);
+    const result = await getJson("v1/summarize", body);
     render(body, texts, result);
     setStatus(`${result.sentences.length} sentence(s) from ${body.docs.length} document(s).`);
     document.body.dataset.state = "done";
@@ -213,7 +282,7 @@ function loadExample(name) {
 async function init() {
   const params = new URLSearchParams(location.search);
   try {
-    const [algos, ex] = await Promise.all([getJson("/v1/algorithms"), getJson("/v1/examples")]);
+    const [algos, ex] = await Promise.all([getJson("v1/algorithms"), getJson("v1/examples")]);
     for (const a of algos.algorithms) {
       const option = new Option(a.name + (a.name === algos.default ? " (default)" : ""), a.name);
       option.title = a.description;
@@ -230,16 +299,36 @@ async function init() {
     document.body.dataset.state = "error";
     return;
   }
-  if (params.get("algorithm")) $("algorithm").value = params.get("algorithm");
-  if (params.get("unit")) $("unit").value = params.get("unit");
-  if (params.get("budget")) $("budget").value = params.get("budget");
-  if (params.get("example")) loadExample(params.get("example"));
+  const wrong = [];
+  const choose = (select, value) => {
+    if (!Array.from($(select).options).some((o) => o.value === value && value !== "")) {
+      wrong.push(`no ${select} "${value}"`);
+      return false;
+    }
+    $(select).value = value;
+    return true;
+  };
+  if (params.has("algorithm")) choose("algorithm", params.get("algorithm"));
+  if (params.has("unit") && choose("unit", params.get("unit"))) setUnit(params.get("unit"));
+  if (params.has("budget")) $("budget").value = params.get("budget");
+  if (params.has("example") && !loadExample(params.get("example"))) {
+    wrong.push(`no example "${params.get("example")}"`);
+  } else if (params.has("example")) {
+    $("example").value = params.get("example");
+  }
   if (params.get("text")) $("paste").value = params.get("text");
+  if (wrong.length) {
+    setStatus(`The link asks for what this page does not have: ${wrong.join(", ")}.`, true);
+    document.body.dataset.state = "error";
+    return;
+  }
   document.body.dataset.state = "ready";
   if (params.get("run") === "1") await run();
 }
 
-$("example").addEventListener("change", (e) => { loadExample(e.target.value); e.target.value = ""; });
+// The choice stays shown, so arrow keys can step through the examples.
+$("example").addEventListener("change", (e) => loadExample(e.target.value));
+$("unit").addEventListener("change", (e) => setUnit(e.target.value));
 $("add-paste").addEventListener("click", () => {
   const content = $("paste").value;
   if (content.trim() === "") return;
@@ -249,14 +338,21 @@ $("add-paste").addEventListener("click", () => {
 $("files").addEventListener("change", (e) => { readFiles(e.target.files); e.target.value = ""; });
 $("run").addEventListener("click", run);
 const drop = $("drop");
+// Only files are taken over: dragging text into the paste box still works.
+const carriesFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types).includes("Files");
 for (const type of ["dragenter", "dragover"]) {
-  document.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add("over"); });
+  document.addEventListener(type, (e) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    drop.classList.add("over");
+  });
 }
 for (const type of ["dragleave", "drop"]) {
   document.addEventListener(type, () => drop.classList.remove("over"));
 }
 document.addEventListener("drop", (e) => {
+  if (!carriesFiles(e)) return;
   e.preventDefault();
-  if (e.dataTransfer && e.dataTransfer.files.length) readFiles(e.dataTransfer.files);
+  readFiles(e.dataTransfer.files);
 });
 init();

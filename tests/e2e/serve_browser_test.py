@@ -48,8 +48,11 @@ class DomReader(html.parser.HTMLParser):
         self.spans = []
         self.state = None
         self.request = ""
+        self.status = ""
+        self.result_hidden = None
         self._open = None
         self._in_request = False
+        self._in_status = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -61,6 +64,10 @@ class DomReader(html.parser.HTMLParser):
                           "title": a.get("title", ""), "text": ""}
         if tag == "pre" and a.get("id") == "request-json":
             self._in_request = True
+        if a.get("id") == "status":
+            self._in_status = True
+        if a.get("id") == "result":
+            self.result_hidden = "hidden" in a
 
     def handle_endtag(self, tag):
         if tag in ("mark", "del") and self._open is not None:
@@ -68,12 +75,16 @@ class DomReader(html.parser.HTMLParser):
             self._open = None
         if tag == "pre":
             self._in_request = False
+        if tag == "p":
+            self._in_status = False
 
     def handle_data(self, data):
         if self._open is not None:
             self._open["text"] += data
         if self._in_request:
             self.request += data
+        if self._in_status:
+            self.status += data
 
 
 def start_server(precis):
@@ -100,19 +111,25 @@ def post(base, path, body):
         return json.loads(r.read())
 
 
-def check_page(binary, base, query, failures):
+def load(binary, base, query):
     url = base + "?" + urllib.parse.urlencode(query)
     started = time.monotonic()
     r = chromium(binary, ["--dump-dom", url])
-    took = time.monotonic() - started
     dom = DomReader()
     dom.feed(r.stdout)
+    return dom, r, time.monotonic() - started
+
+
+def check_page(binary, base, query, failures, budget=None):
+    dom, r, took = load(binary, base, query)
     name = query.get("example") or "text"
     if dom.state != "done":
         failures.append(f"{name}: page state {dom.state!r}, not 'done' "
                         f"(chromium exit {r.returncode}: {r.stderr[-500:]})")
         return
     body = json.loads(dom.request)
+    if budget is not None and {k: body.get(k) for k in budget} != budget:
+        failures.append(f"{name}: the page sent {body}, not the budget {budget}")
     result = post(base, "/v1/summarize", dom.request)
     ids = [d["id"] for d in body["docs"]]
     # What the API says, as (doc index, begin, end, text) and drops.
@@ -139,6 +156,16 @@ def check_page(binary, base, query, failures):
           f"match the API ({took:.1f} s in chromium)")
 
 
+def check_refused(binary, base, query, says, failures):
+    """A link the page cannot honour: an error naming it, and no summary."""
+    dom, r, _ = load(binary, base, query)
+    if dom.state != "error" or says not in dom.status or dom.result_hidden is not True:
+        failures.append(f"{query}: state {dom.state!r}, status {dom.status!r}, result hidden "
+                        f"{dom.result_hidden}; wanted an error saying {says!r} and no summary")
+    else:
+        print(f"{query}: refused: {dom.status}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--precis", required=True)
@@ -157,6 +184,16 @@ def main():
                                   "unit": "words", "budget": "60"}, failures)
         check_page(binary, base, {"example": "page", "run": "1", "budget": "3"}, failures)
         check_page(binary, base, {"text": UTF8_TEXT, "run": "1", "budget": "2"}, failures)
+        # Found by review: switching the unit kept a budget it cannot take,
+        # and values the page does not offer were silently replaced.
+        check_page(binary, base, {"example": "ferry", "run": "1", "unit": "ratio"}, failures,
+                   budget={"ratio": 0.2})
+        check_refused(binary, base, {"example": "ferry", "run": "1", "algorithm": "lexrnak"},
+                      'no algorithm "lexrnak"', failures)
+        check_refused(binary, base, {"example": "ferry", "run": "1", "budget": "2.5"},
+                      "whole number", failures)
+        check_refused(binary, base, {"example": "ferry", "run": "1", "unit": "ratio",
+                                     "budget": "5"}, "at most 1", failures)
         if args.screenshot:
             root, ext = os.path.splitext(args.screenshot)
             for path, size in ((args.screenshot, "1280,1700"), (root + "-phone" + ext, "390,1600")):

@@ -137,6 +137,11 @@ TEST_F(Serve, WebPageIsServedWithItsAssetsAndNoExternalUrls) {
     EXPECT_EQ(r->get_header_value("Content-Type").rfind(type, 0), 0u) << path;
     EXPECT_EQ(r->body.find("http://"), std::string::npos) << path << ": the machine is offline";
     EXPECT_EQ(r->body.find("https://"), std::string::npos) << path;
+    // Found by review: no header kept the page from being framed or a file
+    // from being sniffed as another type.
+    EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_NE(r->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"),
+              std::string::npos) << path;
   }
   ExpectError(c.Get("/static/nope.js"), 404, "not-found");
 }
