@@ -18,6 +18,10 @@
 
 namespace precis::fuzz {
 
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 inline bool SpanInside(const Cluster& c, size_t doc, size_t begin, size_t end) {
   return doc < c.docs.size() && begin <= end && end <= c.docs[doc].text.size();
 }
@@ -47,6 +51,9 @@ inline std::string CheckSummary(const Cluster& cluster, const Summary& summary,
     }
     if (s.truncated && !options.truncate) return "truncated without --truncate";
     const std::string_view extract = text.substr(s.begin, s.end - s.begin);
+    if (IsAsciiSpace(extract.front()) || IsAsciiSpace(extract.back())) {
+      return "a summary sentence starts or ends with whitespace";
+    }
     words += CountWhitespaceWords(extract);
     bytes += extract.size();
     taken.push_back({s.doc, s.begin, s.end});
@@ -88,6 +95,14 @@ inline std::string CheckSummary(const Cluster& cluster, const Summary& summary,
   }
   for (const SpanRef& h : summary.headlines) {
     if (!SpanInside(cluster, h.doc, h.begin, h.end)) return "a headline is outside its document";
+    for (const SummarySentence& s : summary.sentences) {
+      if (s.doc == h.doc && s.begin < h.end && h.begin < s.end) {
+        return "a headline is also a summary sentence";
+      }
+    }
+  }
+  for (const std::string& w : summary.warnings) {
+    if (FindInvalidUtf8(w) != kValidUtf8) return "a warning is not valid UTF-8";
   }
   if (n == 0 && summary.warnings.empty()) return "an empty summary without a warning";
 
