@@ -656,6 +656,13 @@ class Builder {
       Walk(d, end - d.size(), end);
       return;
     }
+    // After a failed reference ("&copyrrr" is no entity), libxml2 reports
+    // the letters it looked ahead at as an empty chunk where they end: they
+    // are the plain run just before it.
+    if (end - begin < d.size() && end >= d.size() && in_.substr(end - d.size(), d.size()) == d) {
+      Walk(d, end - d.size(), end);
+      return;
+    }
     // libxml2's reported end of a chunk of text can fall a few bytes short
     // (seen: 1 byte on a German page, 3 on a Bengali one): look for the
     // plain run just past it before walking (a long run only: "<" decoded

@@ -79,6 +79,26 @@ TEST(Html, ProvenanceThroughReferencesAndInlineMarkup) {
       "in a statement released late on Sunday evening.</p></article></body></html>");
 }
 
+// Found by fuzzing: after "&copy" turned out to be no reference, libxml2
+// reported the letters it had looked ahead at as an empty chunk where they
+// end, and the words there mapped to an empty page range.
+TEST(Html, ProvenanceAfterAFailedReference) {
+  const std::string raw =
+      "<html><body><article><p>Rights: &copyrighted material of the Halden harbour "
+      "office, reprinted by the town council with its kind permission today.</p>"
+      "<p>The ferry &regular service resumed at noon, the harbour master said on "
+      "Monday.</p></article></body></html>";
+  ExpectProvenance(raw);
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  for (const std::string word : {"copyrighted", "regular"}) {
+    const size_t at = page->text.find(word);
+    ASSERT_NE(at, std::string::npos) << page->text;
+    const auto [hb, he] = page->offsets.PageSpan(at, at + word.size());
+    EXPECT_EQ(raw.substr(hb, he - hb), word);
+  }
+}
+
 // HTML5 reads "&#150;" as windows-1252's byte 150, an en dash, and "&#0;",
 // surrogates and values past Unicode as U+FFFD; libxml2 gave C1 controls and
 // dropped the rest without a trace (found by review).
