@@ -170,7 +170,8 @@ TEST(ServeHandler, RoutesAndMethods) {
   const HttpResponse page = Get(h, "/");
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
-  EXPECT_NE(page.body.find("/static/app.js"), std::string::npos);
+  // Relative, so the page also works under a proxy's path prefix.
+  EXPECT_NE(page.body.find("src=\"static/app.js\""), std::string::npos);
   EXPECT_EQ(Get(h, "/static/app.js").status, 200);
   EXPECT_EQ(Get(h, "/static/style.css").status, 200);
 }
