@@ -391,7 +391,8 @@ Result<std::vector<Evaluation>> LoadJsonl(const Args& a) {
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {  // its account says what and where
+    } catch (const nlohmann::json::exception& e) {  // its account says what and where
+      // (a parse error, or a number such as 1e999 that no double holds)
       return Status::InvalidInput(where + ": malformed JSON: " + e.what());
     }
     if (!j.is_object()) return Status::InvalidInput(where + ": not a JSON object");

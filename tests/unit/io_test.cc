@@ -46,6 +46,9 @@ TEST(Jsonl, ErrorsKeepTheIdWhenThereIsOne) {
       {R"({"id": "x", "docs": [{"text": "t")", "null", "malformed JSON at byte 33"},
       {"", "null", "empty line"},
       {"  \t", "null", "empty line"},
+      // Found by fuzzing: a number no double holds escaped as an exception.
+      {R"({"id": 1e999, "text": "t"})", "null", "malformed JSON: number overflow parsing '1e999'"},
+      {R"({"id": [155555e555555555555)", "null", "number overflow"},
       {"{\"id\": \"x\", \"text\": \"caf\xe9\"}", "null", "invalid UTF-8 at byte 24"},
       {R"({"id": "x", "text": "t", "docs": [{"text": "u"}]})", "\"x\"", "not both"},
       {R"({"id": "x", "docs": [{"text": "t", "html": "<p>u</p>"}]})", "\"x\"", "not both"},
