@@ -204,12 +204,20 @@ DecodedPage DecodePage(std::string_view page, bool decoded) {
     charset = "UTF-8";
   }
   d.charset = charset;
+  // libxml2 drops a form feed (it is no XML character), which joins the
+  // words on either side; HTML5 reads it as whitespace. The copy parsed has
+  // a space there instead, byte for byte, so every offset stays.
+  const auto form_feeds_to_spaces = [&d] {
+    std::replace(d.owned.begin(), d.owned.end(), '\f', ' ');
+  };
   if (charset == "UTF-8") {
-    if (skip == 0 && valid_utf8 && FindNul(page) == kValidUtf8) {
+    if (skip == 0 && valid_utf8 && FindNul(page) == kValidUtf8 &&
+        page.find('\f') == std::string_view::npos) {
       d.utf8 = page;
       return d;
     }
     RepairUtf8(page, skip, d);
+    form_feeds_to_spaces();
     d.utf8 = d.owned;
     return d;
   }
@@ -220,6 +228,7 @@ DecodedPage DecodePage(std::string_view page, bool decoded) {
     d.page_of_utf8.clear();
     Convert(page, skip, d.charset, d);
   }
+  form_feeds_to_spaces();
   d.utf8 = d.owned;
   return d;
 }

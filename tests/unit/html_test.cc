@@ -99,6 +99,26 @@ TEST(Html, ProvenanceAfterAFailedReference) {
   }
 }
 
+// Found by fuzzing: libxml2 drops a form feed (no XML character), which
+// joined the words around it and, after a NUL, shifted the offset map.
+TEST(Html, AFormFeedSeparatesWords) {
+  const std::string body =
+      "Ferry service\fresumed on Monday after the storm, the harbour master of Halden "
+      "said, and the first boat left at noon with forty passengers on board.";
+  EXPECT_EQ(TextOf("<html><body><article><p>" + body + "</p></article></body></html>"),
+            "Ferry service resumed on Monday after the storm, the harbour master of Halden "
+            "said, and the first boat left at noon with forty passengers on board.");
+  const std::string raw = "<html><body><article><p>" + std::string("Ferry \0\f\0", 9) +
+                          body + "</p></article></body></html>";
+  ExpectProvenance(raw);
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  const size_t at = page->text.find("service");
+  ASSERT_NE(at, std::string::npos);
+  const auto [hb, he] = page->offsets.PageSpan(at, at + 7);
+  EXPECT_EQ(raw.substr(hb, he - hb), "service");
+}
+
 // HTML5 reads "&#150;" as windows-1252's byte 150, an en dash, and "&#0;",
 // surrogates and values past Unicode as U+FFFD; libxml2 gave C1 controls and
 // dropped the rest without a trace (found by review).
