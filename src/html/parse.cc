@@ -656,12 +656,16 @@ class Builder {
       Walk(d, end - d.size(), end);
       return;
     }
-    // After a failed reference ("&copyrrr" is no entity), libxml2 reports
-    // the letters it looked ahead at as an empty chunk where they end: they
-    // are the plain run just before it.
-    if (end - begin < d.size() && end >= d.size() && in_.substr(end - d.size(), d.size()) == d) {
-      Walk(d, end - d.size(), end);
-      return;
+    // After a failed reference ("&copyrrr" is no entity; "<&ht"), libxml2
+    // reports the letters it looked ahead at as a chunk too short for them,
+    // at or up to a few bytes past where they end: they are the plain run
+    // just before, the nearest one.
+    for (size_t early = 0; end - begin < d.size() && early <= 8 && early <= end; ++early) {
+      const size_t e = end - early;
+      if (e >= d.size() && in_.substr(e - d.size(), d.size()) == d) {
+        Walk(d, e - d.size(), e);
+        return;
+      }
     }
     // libxml2's reported end of a chunk of text can fall a few bytes short
     // (seen: 1 byte on a German page, 3 on a Bengali one): look for the
@@ -689,9 +693,23 @@ class Builder {
               in_[i] == '\f')) {
         ++i;
       }
-      // Skip markup left before the text (the end of a tag).
+      // Skip markup left before the text (the end of a tag): the text
+      // starts where its first plain bytes do, the last place they occur
+      // with room for the rest after them (an attribute before may hold the
+      // same words). Without such a run, its first byte within 8.
+      size_t k = 0;
+      while (k < d.size() && k < 12 && d[k] != '&' && d[k] != '<' &&
+             static_cast<unsigned char>(d[k]) >= 0x20) {
+        ++k;
+      }
       const size_t first = in_.substr(i, end - i).find(d.substr(0, 1));
-      if (first != std::string_view::npos && first < 8) i += first;
+      if (k >= 4 && end - i >= d.size()) {
+        const size_t last_start = end - d.size();
+        const size_t at = in_.substr(i, last_start + k - i).rfind(d.substr(0, k));
+        if (at != std::string_view::npos) i += at;
+      } else if (first != std::string_view::npos && first < 8) {
+        i += first;
+      }
     }
     while (j < d.size()) {
       size_t len = 1;

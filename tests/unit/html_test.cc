@@ -99,6 +99,27 @@ TEST(Html, ProvenanceAfterAFailedReference) {
   }
 }
 
+// Found by fuzzing: text the parser changed (a control character dropped,
+// "<&" read as text) was matched to the page from the wrong byte, so its
+// words mapped to markup or to nothing.
+TEST(Html, ProvenanceOfTextWithDroppedControlsAndStrayAmpersands) {
+  const std::string raw =
+      "<html><body><article><div class=\"story-body-paragraph-wrapper\" id=\"main\">"
+      "\"Ferry service\x10 resumed on Monday after the storm,\" the harbour master of "
+      "Halden said, and the first boat left at noon with forty passengers.</div>"
+      "<p>Tickets <&htbodml> were sold out by the evening, the ferry company said in a "
+      "statement on its website.</p></article></body></html>";
+  ExpectProvenance(raw);
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  for (const std::string word : {"Ferry", "service", "resumed", "htbodml", "Tickets"}) {
+    const size_t at = page->text.find(word);
+    ASSERT_NE(at, std::string::npos) << page->text;
+    const auto [hb, he] = page->offsets.PageSpan(at, at + word.size());
+    EXPECT_EQ(raw.substr(hb, he - hb), word);
+  }
+}
+
 // Found by fuzzing: libxml2 drops a form feed (no XML character), which
 // joined the words around it and, after a NUL, shifted the offset map.
 TEST(Html, AFormFeedSeparatesWords) {
