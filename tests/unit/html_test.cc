@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "e2e/run_cli.h"
 #include "html/provenance_check.h"
@@ -69,6 +70,18 @@ void ExpectProvenance(const std::string& raw) {
   }
 }
 
+// Each word's first occurrence in the text maps to exactly its page bytes.
+void ExpectWordsMapToThemselves(const std::string& raw, std::vector<std::string> words) {
+  auto page = ExtractHtml(raw);
+  ASSERT_TRUE(page.ok());
+  for (const std::string& word : words) {
+    const size_t at = page->text.find(word);
+    ASSERT_NE(at, std::string::npos) << page->text;
+    const auto [hb, he] = page->offsets.PageSpan(at, at + word.size());
+    EXPECT_EQ(raw.substr(hb, he - hb), word);
+  }
+}
+
 TEST(Html, ProvenanceOnTheExamplePage) { ExpectProvenance(ExamplePage()); }
 
 TEST(Html, ProvenanceThroughReferencesAndInlineMarkup) {
@@ -89,14 +102,7 @@ TEST(Html, ProvenanceAfterAFailedReference) {
       "<p>The ferry &regular service resumed at noon, the harbour master said on "
       "Monday.</p></article></body></html>";
   ExpectProvenance(raw);
-  auto page = ExtractHtml(raw);
-  ASSERT_TRUE(page.ok());
-  for (const std::string word : {"copyrighted", "regular"}) {
-    const size_t at = page->text.find(word);
-    ASSERT_NE(at, std::string::npos) << page->text;
-    const auto [hb, he] = page->offsets.PageSpan(at, at + word.size());
-    EXPECT_EQ(raw.substr(hb, he - hb), word);
-  }
+  ExpectWordsMapToThemselves(raw, {"copyrighted", "regular"});
 }
 
 // Found by fuzzing: text the parser changed (a control character dropped,
@@ -110,14 +116,7 @@ TEST(Html, ProvenanceOfTextWithDroppedControlsAndStrayAmpersands) {
       "<p>Tickets <&htbodml> were sold out by the evening, the ferry company said in a "
       "statement on its website.</p></article></body></html>";
   ExpectProvenance(raw);
-  auto page = ExtractHtml(raw);
-  ASSERT_TRUE(page.ok());
-  for (const std::string word : {"Ferry", "service", "resumed", "htbodml", "Tickets"}) {
-    const size_t at = page->text.find(word);
-    ASSERT_NE(at, std::string::npos) << page->text;
-    const auto [hb, he] = page->offsets.PageSpan(at, at + word.size());
-    EXPECT_EQ(raw.substr(hb, he - hb), word);
-  }
+  ExpectWordsMapToThemselves(raw, {"Ferry", "service", "resumed", "htbodml", "Tickets"});
 }
 
 // Found by fuzzing: libxml2 drops a form feed (no XML character), which
@@ -132,12 +131,7 @@ TEST(Html, AFormFeedSeparatesWords) {
   const std::string raw = "<html><body><article><p>" + std::string("Ferry \0\f\0", 9) +
                           body + "</p></article></body></html>";
   ExpectProvenance(raw);
-  auto page = ExtractHtml(raw);
-  ASSERT_TRUE(page.ok());
-  const size_t at = page->text.find("service");
-  ASSERT_NE(at, std::string::npos);
-  const auto [hb, he] = page->offsets.PageSpan(at, at + 7);
-  EXPECT_EQ(raw.substr(hb, he - hb), "service");
+  ExpectWordsMapToThemselves(raw, {"service"});
 }
 
 // HTML5 reads "&#150;" as windows-1252's byte 150, an en dash, and "&#0;",
