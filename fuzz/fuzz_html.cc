@@ -70,10 +70,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::vector<precis::Token> words;
   precis::Tokenize(text, 0, text.size(), &words);
-  // ASCII letters keep their bytes in UTF-8 and the legacy charsets read
-  // (not in UTF-16); a range with '&' may spell a letter as a reference.
-  const bool ascii_compatible = page->charset.find("16") == std::string::npos &&
-                                page->charset.find("32") == std::string::npos;
+  // ASCII letters keep their bytes in UTF-8 and the charsets named here
+  // (not in UTF-16, UTF-7 or EBCDIC); a range with '&' may spell a letter as
+  // a reference.
+  const std::string& cs = page->charset;
+  const bool ascii_compatible =
+      cs == "UTF-8" || cs.starts_with("WINDOWS-") || cs.starts_with("ISO-8859-") ||
+      cs.starts_with("KOI8") || cs == "US-ASCII" || cs == "SHIFT_JIS" || cs == "EUC-JP" ||
+      cs == "EUC-KR" || cs == "GBK" || cs == "GB18030" || cs == "BIG5";
   for (const precis::Token& w : words) {
     const auto [pb, pe] = CheckPageSpan(*page, size, w.begin, w.end);
     const std::string_view word = std::string_view(text).substr(w.begin, w.end - w.begin);

@@ -16,6 +16,7 @@ const decoder = new TextDecoder();
 let docs = [];       // {id, text} or {id, html}
 let examples = {};   // name -> a /v1/summarize body
 let reading = Promise.resolve();  // files still being read
+let readFailures = [];            // names of files that could not be read
 
 // Per budget unit: what the server accepts (doc/json.md) and a default.
 const UNITS = {
@@ -50,6 +51,7 @@ function makeDoc(id, content) {
 function addDoc(id, content) {
   docs.push(makeDoc(uniqueId(id, docs), content));
   renderDocList();
+  $("example").value = "";  // the list is no longer just the example
 }
 
 function renderDocList() {
@@ -63,7 +65,11 @@ function renderDocList() {
     remove.type = "button";
     remove.textContent = "×";
     remove.setAttribute("aria-label", `Remove ${d.id}`);
-    remove.addEventListener("click", () => { docs.splice(i, 1); renderDocList(); });
+    remove.addEventListener("click", () => {
+      docs.splice(i, 1);
+      renderDocList();
+      $("example").value = "";
+    });
     li.append(name, remove);
     list.append(li);
   });
@@ -77,6 +83,7 @@ function readFiles(fileList) {
       try {
         addDoc(file.name, await file.text());
       } catch (e) {
+        readFailures.push(file.name);
         setStatus(`Cannot read ${file.name}: ${e.message || e}`, true);
       }
     }
@@ -233,21 +240,29 @@ function render(body, texts, result) {
 
 async function run() {
   $("result").hidden = true;  // never an old summary under a new error
+  $("run").disabled = true;   // one run at a time, files read first
+  document.body.dataset.state = "running";
   await reading;
+  const fail = (message) => {
+    setStatus(message, true);
+    document.body.dataset.state = "error";
+    $("run").disabled = false;
+  };
+  if (readFailures.length) {
+    const names = readFailures.join(", ");
+    readFailures = [];
+    return fail(`Could not read ${names}, so it is not in the list: open it again, ` +
+                "or Summarize again without it.");
+  }
   let body;
   try {
     body = requestBody();
   } catch (e) {
-    setStatus(e.message, true);
-    document.body.dataset.state = "error";
-    return;
+    return fail(e.message);
   }
   if (body.docs.length === 0) {
-    setStatus("Add a document first: paste text, open files or load an example.", true);
-    return;
+    return fail("Add a document first: paste text, open files or load an example.");
   }
-  $("run").disabled = true;
-  document.body.dataset.state = "running";
   setStatus("Summarizing…");
   try {
     // HTML pages: the summary's offsets are into the article text precis

@@ -17,6 +17,26 @@
 namespace precis::cli {
 namespace {
 
+// A file's name as its document id. Ids are text (UTF-8); in a name in
+// another encoding ("caf\xe9.txt", Latin-1) the bytes from 0x80 up are
+// written as %XX, so the file is still named rather than refused.
+std::string PathId(const std::string& path) {
+  if (path == "-") return "<stdin>";
+  if (CheckText(path, "").ok()) return path;
+  std::string id;
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      id += c;
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", byte);
+      id += hex;
+    }
+  }
+  return id;
+}
+
 struct SummarizeArgs {
   std::vector<std::string> files;
   std::string input = "auto";
@@ -84,7 +104,7 @@ int RunFiles(const SummarizeArgs& args, const Summarizer& summarizer) {
   for (const std::string& path : files) {
     auto bytes = ReadFileBytes(path);
     if (!bytes.ok()) return ReportError(bytes.status());
-    const std::string id = path == "-" ? "<stdin>" : path;
+    const std::string id = PathId(path);
     const bool detect = args.input == "auto";
     if (args.input == "html" || (detect && LooksLikeHtml(*bytes))) {
       auto doc = DocumentFromHtml(id, std::move(*bytes), &html_warnings);

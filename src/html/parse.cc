@@ -693,23 +693,25 @@ class Builder {
               in_[i] == '\f')) {
         ++i;
       }
-      // Skip markup left before the text (the end of a tag): the text
-      // starts where its first plain bytes do, the last place they occur
-      // with room for the rest after them (an attribute before may hold the
-      // same words). Without such a run, its first byte within 8.
+      // Skip markup left before the text (the end of a tag). Unless the
+      // text already starts here, it starts where its first plain bytes do,
+      // the last place they occur with room for the rest after them (an
+      // attribute before may hold the same words); failing that, at its
+      // first byte if that is within 8.
       size_t k = 0;
       while (k < d.size() && k < 12 && d[k] != '&' && d[k] != '<' &&
              static_cast<unsigned char>(d[k]) >= 0x20) {
         ++k;
       }
-      const size_t first = in_.substr(i, end - i).find(d.substr(0, 1));
-      if (k >= 4 && end - i >= d.size()) {
-        const size_t last_start = end - d.size();
-        const size_t at = in_.substr(i, last_start + k - i).rfind(d.substr(0, k));
-        if (at != std::string_view::npos) i += at;
-      } else if (first != std::string_view::npos && first < 8) {
-        i += first;
+      size_t at = std::string_view::npos;
+      if (k >= 4 && end - i >= d.size() && in_.compare(i, k, d.substr(0, k)) != 0) {
+        at = in_.substr(i, end - d.size() + k - i).rfind(d.substr(0, k));
       }
+      if (at == std::string_view::npos) {
+        at = in_.substr(i, end - i).find(d.substr(0, 1));
+        if (at >= 8) at = std::string_view::npos;
+      }
+      if (at != std::string_view::npos) i += at;
     }
     while (j < d.size()) {
       size_t len = 1;

@@ -162,10 +162,6 @@ struct Server::Impl {
                                             "time limit per request");
       }
     }
-    // The page runs only its own files, in no one's frame, and no answer is
-    // read as another type than it says.
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
     if (response.status == 503) res.set_header("Retry-After", "1");
     if (!response.allow.empty()) res.set_header("Allow", response.allow);
     res.status = response.status;
@@ -186,6 +182,11 @@ Server::Server(const Handler& handler, ListenOptions options)
   // before reading it; ServeWithBody stops any other body at the limit.
   http.set_payload_max_length(handler.options().max_body_bytes);
   http.set_tcp_nodelay(true);  // small answers: no Nagle delay
+  // On every answer, httplib's own 400 and 413 too: the page runs only its
+  // own files, in no one's frame, and no answer is read as another type.
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"Content-Security-Policy",
+                             "default-src 'self'; frame-ancestors 'none'"}});
   // SO_REUSEADDR (restart at once over old connections in TIME_WAIT), not
   // httplib's default SO_REUSEPORT too: with it a second server on a busy
   // port would start and silently share the port.

@@ -209,6 +209,18 @@ TEST(Cli, KeepTakesOneListAndLeavesTheFilesAfterIt) {
   EXPECT_NE(bad.err.find("unknown cleaning rule 'nonsense'"), std::string::npos) << bad.err;
 }
 
+// Found by review: ids must be UTF-8 since this session, and a Latin-1 file
+// name failed the whole run; it is named with its high bytes as %XX.
+TEST(Cli, AFileNameThatIsNotUtf8IsStillSummarized) {
+  const std::string path = TempDir() + "/caf\xe9.txt";
+  WriteAll(path, ReadAll(kExampleFiles[0]));
+  const auto r = RunPrecis({"summarize", "--format", "json", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j.at("sentences").empty());
+  EXPECT_EQ(j["sentences"][0]["doc"], TempDir() + "/caf%E9.txt");
+}
+
 TEST(Cli, AByteOrderMarkChangesNothingButTheOffsets) {
   const std::string text = ReadAll(kExampleFiles[0]);
   const std::string plain = TempDir() + "/plain.txt", bom = TempDir() + "/bom.txt";

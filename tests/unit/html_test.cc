@@ -119,6 +119,17 @@ TEST(Html, ProvenanceOfTextWithDroppedControlsAndStrayAmpersands) {
   ExpectWordsMapToThemselves(raw, {"Ferry", "service", "resumed", "htbodml", "Tickets"});
 }
 
+// Found by review: the rule above moved text that already started at its
+// chunk's first byte to a later copy of its opening bytes.
+TEST(Html, ProvenanceOfARepeatedOpeningBeforeADroppedControl) {
+  const std::string raw =
+      "<html><body><article><p>==============\x01 The ferry service resumed on Monday "
+      "after the storm had passed over the coast. The first boat left at noon with forty "
+      "passengers on board.</p></article></body></html>";
+  ExpectProvenance(raw);
+  ExpectWordsMapToThemselves(raw, {"==============", "The", "first"});
+}
+
 // Found by fuzzing: libxml2 drops a form feed (no XML character), which
 // joined the words around it and, after a NUL, shifted the offset map.
 TEST(Html, AFormFeedSeparatesWords) {
