@@ -7,8 +7,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <utf8proc.h>
-
 #include "base/date.h"
 #include "base/utf8.h"
 #include "clean/clean.h"
@@ -109,19 +107,11 @@ std::string DuplicateIdWarning(const Cluster& cluster) {
 Status SummarizeText(const Cluster& cluster, const SummarizerOptions& opt,
                      const StopwordSet& stopwords, Summary& summary);
 
-// Only whitespace, Unicode's too (U+00A0, U+3000, a zero-width space): the
-// segmenter finds no sentence in it. `s` is valid UTF-8.
+// Only what the segmenter reads as whitespace, Unicode's too (U+00A0,
+// U+3000, a zero-width space): it finds no sentence in it. `s` is valid UTF-8.
 bool IsBlank(std::string_view s) {
   for (size_t i = 0, len = 1; i < s.size(); i += len) {
-    const int32_t c = DecodeUtf8(s, i, &len);
-    if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0x200B || c == 0xFEFF) {
-      continue;
-    }
-    const utf8proc_category_t category = utf8proc_category(c);
-    if (category != UTF8PROC_CATEGORY_ZS && category != UTF8PROC_CATEGORY_ZL &&
-        category != UTF8PROC_CATEGORY_ZP) {
-      return false;
-    }
+    if (!IsWhitespaceCp(static_cast<char32_t>(DecodeUtf8(s, i, &len)))) return false;
   }
   return true;
 }

@@ -79,6 +79,9 @@ std::vector<std::string> StemmerLanguages();
 // that can end a sentence (. ! ? ; … and the other scripts' full stops).
 bool IsLineBreakCp(char32_t cp);
 bool IsSentenceEndCp(char32_t cp);
+// Whitespace to the segmenter: a space, a line or a paragraph break (text of
+// nothing else has no sentence).
+bool IsWhitespaceCp(char32_t cp);
 
 // The code every stage reads a --lang value by: lower case, without a
 // region ("de-AT", "pt_BR"), a Snowball name as its ISO 639-1 code

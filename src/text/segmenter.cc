@@ -842,6 +842,11 @@ bool IsLineBreakCp(char32_t cp) {
   return c == kBreak || c == kParagraph;
 }
 
+bool IsWhitespaceCp(char32_t cp) {
+  const Cls c = Classify(cp);
+  return c == kSpace || c == kBreak || c == kParagraph;
+}
+
 bool IsSentenceEndCp(char32_t cp) {
   switch (Classify(cp)) {
     case kPeriod: case kQuestion: case kExclaim: case kStrong: case kEllipsis:
